@@ -1,0 +1,118 @@
+package hipaa
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"time"
+
+	"github.com/aws/smithy-go"
+)
+
+// Auditor receives audit events. Implementations must be safe for
+// concurrent use and must return an error whenever the event was not
+// durably recorded: phisafe treats that error as "do not proceed".
+type Auditor interface {
+	Audit(ctx context.Context, e Event) error
+}
+
+// AuditorFunc adapts a function to the Auditor interface.
+type AuditorFunc func(ctx context.Context, e Event) error
+
+// Audit calls f(ctx, e).
+func (f AuditorFunc) Audit(ctx context.Context, e Event) error { return f(ctx, e) }
+
+// Outcome is what happened to an operation.
+type Outcome string
+
+// Outcomes. Every operation records OutcomeAttempt before it starts and
+// exactly one of the others after it ends.
+const (
+	OutcomeAttempt  Outcome = "attempt"  // recorded before the operation; if it fails, nothing runs
+	OutcomeSuccess  Outcome = "success"  // the operation completed
+	OutcomeRefused  Outcome = "refused"  // the policy refused it before any I/O
+	OutcomeFailed   Outcome = "failed"   // it was attempted and failed
+	OutcomeOverride Outcome = "override" // a named loosening (Allow...) let it through
+)
+
+// Event is one audit record. No field may hold PHI: resources are
+// identifiers (ARNs, bucket names, opaque keys, hashes), never object keys
+// or values that failed the PHI check, and errors are recorded by class,
+// never by message.
+type Event struct {
+	Time      time.Time `json:"time"`
+	Actor     string    `json:"actor,omitempty"`      // principal or service identity, from WithActor
+	Action    string    `json:"action"`               // "s3.PutObject", "envelope.Decrypt", "rds.Connect", ...
+	Resource  string    `json:"resource,omitempty"`   // ARN or opaque id; never a PHI-bearing name
+	Outcome   Outcome   `json:"outcome"`              // attempt, success, refused, failed, override
+	Reason    string    `json:"reason,omitempty"`     // error class: "phi-in-name", "insecure-transport", "aws:NotFoundException", ...
+	RequestID string    `json:"request_id,omitempty"` // ties the attempt and the outcome together
+	Bytes     int64     `json:"bytes,omitempty"`      // payload size, when known
+	KeyID     string    `json:"key_id,omitempty"`     // KMS key id or ARN used
+	Detail    string    `json:"detail,omitempty"`     // value-free detail: a category, an option name, a suite id
+}
+
+type ctxKey int
+
+const (
+	actorKey ctxKey = iota
+	requestIDKey
+)
+
+// WithActor returns a context whose audit events name actor (a principal
+// ARN, a service name, a user id: never a patient's identifier).
+func WithActor(ctx context.Context, actor string) context.Context {
+	return context.WithValue(ctx, actorKey, actor)
+}
+
+// ActorFrom returns the actor set with WithActor, or "".
+func ActorFrom(ctx context.Context) string {
+	s, _ := ctx.Value(actorKey).(string)
+	return s
+}
+
+// WithRequestID returns a context whose audit events carry id instead of a
+// generated request id.
+func WithRequestID(ctx context.Context, id string) context.Context {
+	return context.WithValue(ctx, requestIDKey, id)
+}
+
+func requestID(ctx context.Context) string {
+	if s, ok := ctx.Value(requestIDKey).(string); ok && s != "" {
+		return s
+	}
+	var b [12]byte
+	_, _ = rand.Read(b[:])
+	return hex.EncodeToString(b[:])
+}
+
+// ErrorClass maps an error to a value-free class for the Reason field:
+// the phisafe sentinels, context errors, and AWS error codes
+// ("aws:AccessDeniedException"). Anything else is "error". The error's
+// text is never used, since it could carry a name.
+func ErrorClass(err error) string {
+	switch {
+	case err == nil:
+		return ""
+	case errors.Is(err, ErrAuditFailed):
+		return "audit-failed"
+	case errors.Is(err, ErrPHIInName):
+		return "phi-in-name"
+	case errors.Is(err, ErrInsecureTransport):
+		return "insecure-transport"
+	case errors.Is(err, ErrTampered):
+		return "tampered"
+	case errors.Is(err, ErrPolicy):
+		return "policy"
+	case errors.Is(err, context.Canceled):
+		return "canceled"
+	case errors.Is(err, context.DeadlineExceeded):
+		return "timeout"
+	}
+	var ae smithy.APIError
+	if errors.As(err, &ae) && ae.ErrorCode() != "" {
+		return "aws:" + ae.ErrorCode()
+	}
+	return "error"
+}
