@@ -461,7 +461,16 @@ func VerifyAuditLog(path string, opts ...AuditLogOption) (int, error) {
 	}
 	defer f.Close()
 	st, err := c.verifyFile(f, path)
-	return int(st.n), err
+	return goodLines(st, err), err
+}
+
+// goodLines is the number of lines before the first bad one.
+func goodLines(st *chainState, err error) int {
+	var te *TamperError
+	if errors.As(err, &te) {
+		return te.Line - 1
+	}
+	return int(st.n)
 }
 
 // VerifyAuditChain verifies a hash-chained log read from r, such as a
@@ -478,7 +487,7 @@ func VerifyAuditChain(r io.Reader, opts ...AuditLogOption) (int, error) {
 		return 0, err
 	}
 	st, err := c.verifyChain(r)
-	return int(st.n), err
+	return goodLines(st, err), err
 }
 
 // AuditLog is an Auditor that appends each event to a hash-chained,
