@@ -1,0 +1,51 @@
+// Command phisafe is the command-line face of the phisafe library.
+//
+//	phisafe scan [-json] [-min-confidence 0.5] [NAME ...]
+//
+// scan checks names (S3 keys, metadata, table and attribute names, mail
+// subjects) for HIPAA Safe Harbor identifiers. Names come from the
+// arguments, or from standard input one a line. For each finding it prints
+// the line number, the category, the byte range and the confidence, and
+// the name with the finding masked, never the value itself. It exits 1
+// when any name holds PHI, 0 when none does, and 2 on a usage error, so it
+// can gate a pipeline:
+//
+//	aws s3api list-objects-v2 --bucket b --query 'Contents[].Key' --output text | tr '\t' '\n' | phisafe scan
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, `usage: phisafe <command> [flags]
+
+commands:
+  scan     check names for PHI (exit 1 when any is found)
+
+Run "phisafe <command> -h" for a command's flags.`)
+}
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		usage(stderr)
+		return 2
+	}
+	switch args[0] {
+	case "scan":
+		return scan(args[1:], stdin, stdout, stderr)
+	case "-h", "-help", "--help", "help":
+		usage(stdout)
+		return 0
+	default:
+		fmt.Fprintf(stderr, "phisafe: unknown command %q\n", args[0])
+		usage(stderr)
+		return 2
+	}
+}

@@ -1,0 +1,38 @@
+// Package phisafe makes the secure path the only easy path for health data
+// (HIPAA protected health information) on AWS. Teams import its packages
+// instead of calling aws-sdk-go-v2 directly.
+//
+// # Package map
+//
+// Dependencies point one way, downwards:
+//
+//	cmd/phisafe, examples/           programs: flags and output, no logic of their own
+//	s3safe dynamosafe sesafe rdsconn one AWS service each (added by later work)
+//	envelope                         KMS envelope encryption, AWS Encryption SDK format (later work)
+//	hipaa                            the Policy: TLS, AWS config, PHI detector, audit, errors
+//	internal/...                     wire formats and test plumbing users never call
+//	hipaatest                        for tests, ours and yours: a local KMS server, an audit recorder
+//
+// # The threat each package closes
+//
+//   - hipaa: PHI over plain HTTP or weak TLS; PHI in names that AWS stores
+//     and logs in clear; PHI accessed with no audit record. Every other
+//     package runs its operations through hipaa.Policy.Guard: names
+//     checked, audit record written (fail closed), call made, outcome
+//     recorded.
+//   - hipaatest: tests that would otherwise need a real KMS. Its server
+//     speaks the AWS KMS JSON protocol over HTTPS on loopback with real
+//     AES-GCM wrapping; it is not for production data.
+//   - cmd/phisafe: `phisafe scan` gates a pipeline on PHI in names.
+//
+// # The shape
+//
+// One hipaa.Policy value configures everything: its zero value (plus a
+// required Auditor) is the strict setting, and every loosening is a field
+// named Allow... that is itself audited. Errors wrap the hipaa sentinels
+// (errors.Is(err, hipaa.ErrPHIInName)) and never carry the offending
+// value.
+//
+// Start with README.md: `make demo` runs examples/quickstart against the
+// local stack and `make test` runs the whole suite.
+package phisafe
