@@ -36,8 +36,9 @@ type AWSOptions struct {
 
 	// LoopbackTestCA is a PEM CA certificate trusted only for endpoints
 	// on loopback (127.0.0.0/8, ::1, localhost): local test servers such
-	// as the hipaatest KMS server or MinIO. A certificate that chains only
-	// to this CA is refused for any other host.
+	// as the hipaatest KMS server or MinIO. A server certificate that
+	// chains only to this CA must name loopback hosts and nothing else,
+	// or the connection is refused.
 	LoopbackTestCA []byte
 
 	// AllowInsecureLoopbackHTTP permits plain-HTTP endpoints on loopback
@@ -199,18 +200,32 @@ func IsLoopbackHost(host string) bool {
 	return ip != nil && ip.IsLoopback()
 }
 
-// checkLoopbackOnlyCA refuses a connection to a non-loopback host whose
-// certificate chains only to the loopback test CA.
+// checkLoopbackOnlyCA refuses a connection whose certificate chains only
+// to the loopback test CA unless every name in that certificate is a
+// loopback name. Host name verification has already matched the dialed
+// host against those names, so the host is loopback too. (The dialed
+// address is not visible here: Go sends no SNI for IP addresses.)
 func checkLoopbackOnlyCA(cs tls.ConnectionState, testCA *x509.Certificate) error {
-	if IsLoopbackHost(cs.ServerName) {
-		return nil
-	}
 	for _, chain := range cs.VerifiedChains {
 		if len(chain) > 0 && !chain[len(chain)-1].Equal(testCA) {
-			return nil
+			return nil // also chains to a real root
 		}
 	}
-	return &TransportError{Reason: "tls-trust", Detail: "certificate chains only to the loopback test CA, but the host is not loopback"}
+	if len(cs.PeerCertificates) == 0 {
+		return &TransportError{Reason: "tls-trust", Detail: "no peer certificate"}
+	}
+	leaf := cs.PeerCertificates[0]
+	ok := len(leaf.DNSNames)+len(leaf.IPAddresses) > 0 && len(leaf.URIs) == 0 && len(leaf.EmailAddresses) == 0
+	for _, n := range leaf.DNSNames {
+		ok = ok && IsLoopbackHost(n)
+	}
+	for _, ip := range leaf.IPAddresses {
+		ok = ok && ip.IsLoopback()
+	}
+	if !ok {
+		return &TransportError{Reason: "tls-trust", Detail: "certificate from the loopback test CA names a host that is not loopback"}
+	}
+	return nil
 }
 
 func parsePEMCerts(pemBytes []byte) ([]*x509.Certificate, error) {

@@ -17,7 +17,6 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/kms"
 
 	"github.com/phisafe/phisafe/hipaa"
-	"github.com/phisafe/phisafe/internal/testenv"
 )
 
 func staticCreds(o *hipaa.AWSOptions) {
@@ -179,5 +178,3 @@ func TestCheckEndpointURL(t *testing.T) {
 		}
 	}
 }
-
-var _ = testenv.InCI

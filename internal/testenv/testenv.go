@@ -61,6 +61,13 @@ type PKI struct {
 // otherwise ECDSA P-256.
 func NewPKI(tb testing.TB, rsaKey bool) *PKI {
 	tb.Helper()
+	return NewPKIFor(tb, rsaKey, "localhost", "127.0.0.1", "::1")
+}
+
+// NewPKIFor is NewPKI with the server certificate's names (DNS names or
+// IP addresses) given.
+func NewPKIFor(tb testing.TB, rsaKey bool, names ...string) *PKI {
+	tb.Helper()
 	caKey, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	if err != nil {
 		tb.Fatal(err)
@@ -101,10 +108,15 @@ func NewPKI(tb testing.TB, rsaKey bool) *PKI {
 		Subject:      pkix.Name{CommonName: "localhost"},
 		NotBefore:    now.Add(-time.Hour),
 		NotAfter:     now.Add(24 * time.Hour),
-		DNSNames:     []string{"localhost"},
-		IPAddresses:  []net.IP{net.ParseIP("127.0.0.1"), net.IPv6loopback},
 		KeyUsage:     x509.KeyUsageDigitalSignature | x509.KeyUsageKeyEncipherment,
 		ExtKeyUsage:  []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
+	}
+	for _, n := range names {
+		if ip := net.ParseIP(n); ip != nil {
+			tmpl.IPAddresses = append(tmpl.IPAddresses, ip)
+		} else {
+			tmpl.DNSNames = append(tmpl.DNSNames, n)
+		}
 	}
 	der, err := x509.CreateCertificate(rand.Reader, tmpl, caCert, srvPub, caKey)
 	if err != nil {
