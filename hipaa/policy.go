@@ -141,7 +141,8 @@ type Operation struct {
 //     not meaningful) and its error;
 //  4. the outcome (success or failed, with the error's class, never its
 //     text) is recorded. If that record fails, fn's result is returned
-//     joined with an *AuditError.
+//     joined with an *AuditError. If fn panics, a failed event with
+//     Reason "panic" is recorded before the panic continues.
 func (p *Policy) Guard(ctx context.Context, op Operation, fn func(ctx context.Context) (bytes int64, err error)) error {
 	if err := p.Validate(); err != nil {
 		return err
@@ -170,7 +171,18 @@ func (p *Policy) Guard(ctx context.Context, op Operation, fn func(ctx context.Co
 		return &AuditError{Phase: "begin", Action: op.Action, Err: err}
 	}
 
+	// If fn panics (or calls runtime.Goexit), the attempt still gets an
+	// outcome record; the panic then continues unchanged.
+	completed := false
+	defer func() {
+		if !completed {
+			e := base
+			e.Outcome, e.Reason = OutcomeFailed, "panic"
+			_ = p.record(ctx, e)
+		}
+	}()
 	n, err := fn(ctx)
+	completed = true
 
 	end := base
 	end.Bytes = n
