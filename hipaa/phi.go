@@ -6,23 +6,23 @@ type Category string
 
 // The identifier categories the detector reports.
 const (
-	CategoryName        Category = "name"         // (A) personal names
-	CategoryAddress     Category = "address"      // (B) street addresses
-	CategoryZIP         Category = "zip"          // (B) ZIP codes
-	CategoryDate        Category = "date"         // (C) dates tied to a person: birth, admission, discharge, death
-	CategoryAge         Category = "age"          // (C) ages over 89
-	CategoryPhone       Category = "phone"        // (D) telephone numbers
-	CategoryFax         Category = "fax"          // (E) fax numbers
-	CategoryEmail       Category = "email"        // (F) email addresses
-	CategorySSN         Category = "ssn"          // (G) social security numbers
-	CategoryMRN         Category = "mrn"          // (H) medical record numbers
-	CategoryHealthPlan  Category = "health-plan"  // (I) health plan beneficiary numbers
-	CategoryAccount     Category = "account"      // (J) account numbers
-	CategoryLicense     Category = "license"      // (K) certificate / licence numbers
-	CategoryVehicle     Category = "vehicle"      // (L) vehicle identifiers, VINs, plates
-	CategoryDevice      Category = "device"       // (M) device identifiers and serial numbers
-	CategoryURL         Category = "url"          // (N) web URLs
-	CategoryIP          Category = "ip"           // (O) IP addresses
+	CategoryName       Category = "name"        // (A) personal names
+	CategoryAddress    Category = "address"     // (B) street addresses
+	CategoryZIP        Category = "zip"         // (B) ZIP codes
+	CategoryDate       Category = "date"        // (C) dates tied to a person: birth, admission, discharge, death
+	CategoryAge        Category = "age"         // (C) ages over 89
+	CategoryPhone      Category = "phone"       // (D) telephone numbers
+	CategoryFax        Category = "fax"         // (E) fax numbers
+	CategoryEmail      Category = "email"       // (F) email addresses
+	CategorySSN        Category = "ssn"         // (G) social security numbers
+	CategoryMRN        Category = "mrn"         // (H) medical record numbers
+	CategoryHealthPlan Category = "health-plan" // (I) health plan beneficiary numbers
+	CategoryAccount    Category = "account"     // (J) account numbers
+	CategoryLicense    Category = "license"     // (K) certificate / licence numbers
+	CategoryVehicle    Category = "vehicle"     // (L) vehicle identifiers, VINs, plates
+	CategoryDevice     Category = "device"      // (M) device identifiers and serial numbers
+	CategoryURL        Category = "url"         // (N) web URLs
+	CategoryIP         Category = "ip"          // (O) IP addresses
 )
 
 // Finding is one suspected identifier in a name. It holds the category,

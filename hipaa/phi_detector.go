@@ -1,0 +1,112 @@
+package hipaa
+
+import (
+	"strings"
+	"sync"
+)
+
+// Detector finds HIPAA Safe Harbor identifiers in names: S3 keys,
+// metadata keys and values, table and attribute names, mail subjects,
+// encryption contexts. It splits a name into tokens (on / _ - . space and
+// at camelCase and letter/digit boundaries) and applies format checks
+// (check digits, Luhn, NANP and SSN rules) and context rules (a label
+// such as dob, mrn, fax or member next to a value) to them. Personal names
+// come from an embedded dictionary of US Census 2010 surnames and SSA
+// given names, weighed against an English word list so that a name that
+// is also a common word needs context.
+//
+// A Detector is immutable and safe for concurrent use.
+type Detector struct {
+	lex   lexicon
+	deny  map[string]bool // extra words always reported as names
+	allow map[string]bool // words never reported, nor used as context
+}
+
+// DetectorOption configures NewDetector.
+type DetectorOption func(*Detector)
+
+// WithDenyWords makes the detector report each of words (matched whole
+// token, case-insensitively) as a personal name with confidence 0.9, for
+// example the surnames of a known patient roster. Words are not copied
+// into findings.
+func WithDenyWords(words ...string) DetectorOption {
+	return func(d *Detector) {
+		if d.deny == nil {
+			d.deny = map[string]bool{}
+		}
+		for _, w := range words {
+			d.deny[strings.ToLower(w)] = true
+		}
+	}
+}
+
+// WithAllowWords makes the detector ignore each of words (matched whole
+// token, case-insensitively): they are never a name and never context.
+// Use it for product or team names that the name dictionary flags.
+func WithAllowWords(words ...string) DetectorOption {
+	return func(d *Detector) {
+		if d.allow == nil {
+			d.allow = map[string]bool{}
+		}
+		for _, w := range words {
+			d.allow[strings.ToLower(w)] = true
+		}
+	}
+}
+
+var (
+	lexOnce   sync.Once
+	sharedLex lexicon
+	defOnce   sync.Once
+	defDet    *Detector
+)
+
+func sharedLexicon() lexicon {
+	lexOnce.Do(func() { sharedLex = buildLexicon() })
+	return sharedLex
+}
+
+// DefaultDetector returns the shared detector with the built-in rules and
+// dictionary. It is built once, on first use.
+func DefaultDetector() *Detector {
+	defOnce.Do(func() { defDet = &Detector{lex: sharedLexicon()} })
+	return defDet
+}
+
+// NewDetector returns a detector with the built-in rules and dictionary
+// plus the given options. The dictionary is shared with DefaultDetector.
+func NewDetector(opts ...DetectorOption) *Detector {
+	d := &Detector{lex: sharedLexicon()}
+	for _, o := range opts {
+		o(d)
+	}
+	return d
+}
+
+// Scan returns the suspected identifiers in name, in order of their start
+// offset, or nil when it finds none. Findings below the policy threshold
+// (DefaultMinConfidence) are weak hints.
+func (d *Detector) Scan(name string) []Finding {
+	return d.AppendScan(nil, name)
+}
+
+// AppendScan appends the findings for name to dst and returns the
+// extended slice. It does not allocate when nothing is found (or when dst
+// has room), so it suits a hot path that reuses dst.
+func (d *Detector) AppendScan(dst []Finding, name string) []Finding {
+	if d == nil || d.lex == nil {
+		d = DefaultDetector()
+	}
+	if len(name) == 0 {
+		return dst
+	}
+	var sc scanner
+	sc.d = d
+	sc.name = name
+	sc.dst = dst
+	sc.base = len(dst)
+	var tb [64]token
+	sc.toks = tb[:0]
+	sc.run()
+	return sc.dst
+}

@@ -1,0 +1,901 @@
+package hipaa
+
+import "math"
+
+// tokText reports whether token i is, case-insensitively, one of words.
+func (sc *scanner) tokIs(i int, words ...string) bool {
+	if i < 0 || i >= len(sc.toks) {
+		return false
+	}
+	t := sc.toks[i]
+	w := sc.name[t.s:t.e]
+	for _, x := range words {
+		if eqFold(w, x) {
+			return true
+		}
+	}
+	return false
+}
+
+func (sc *scanner) wordHasDigit(i int) bool {
+	t := sc.toks[i]
+	for k := t.ws; k < t.we; k++ {
+		if isDigit(sc.name[k]) {
+			return true
+		}
+	}
+	return false
+}
+
+// ---- context + identifier: "mrn 12345678", "memberId=XJH44712" ----
+
+func (sc *scanner) idRules() {
+	n := len(sc.toks)
+	for i := 0; i < n; i++ {
+		t := &sc.toks[i]
+		if t.kind != tkAlpha || t.masked {
+			continue
+		}
+		c := t.ctx()
+		patient := c == ckPatient
+		if !patient && !isIDCtx(c) {
+			continue
+		}
+		j, fillers, idWord := i+1, 0, false
+		for j < n && fillers < 2 && sc.toks[j].kind == tkAlpha && sc.toks[j].lx&lxFiller != 0 {
+			if sc.tokIs(j, "id", "no", "num", "number", "nbr", "nr") {
+				idWord = true
+			}
+			j++
+			fillers++
+		}
+		if j >= n || patient && !idWord {
+			continue
+		}
+		if c == ckLicense && sc.toks[j].kind == tkAlpha && sc.toks[j].ctx() == ckPlate {
+			continue // "license plate": the plate rule handles it
+		}
+		if sc.toks[j].kind == tkAlpha && sc.toks[j].ctx() != ckNone || sc.toks[j].masked || sc.toks[j].used {
+			continue
+		}
+		if g := sc.gap(j); g == '~' || g == '/' {
+			continue
+		}
+		k := j
+		for k+1 < n && !sc.toks[k+1].masked {
+			g := sc.gap(k + 1)
+			if g == 0 || g == '-' && sc.wordHasDigit(k+1) {
+				k++
+				continue
+			}
+			break
+		}
+		s, e := sc.toks[j].s, sc.toks[k].e
+		if e-s > 24 {
+			continue
+		}
+		digits, letters := 0, 0
+		for x := s; x < e; x++ {
+			switch ch := sc.name[x]; {
+			case isDigit(ch):
+				digits++
+			case ch != '-':
+				letters++
+			}
+		}
+		size := digits + letters
+		id := sc.name[s:e]
+		var cat Category
+		conf := 0.0
+		switch c {
+		case ckPatient, ckMRN:
+			cat = CategoryMRN
+			if digits >= 4 && size >= 5 {
+				conf = 0.9
+			}
+		case ckPlan:
+			cat = CategoryHealthPlan
+			if digits >= 4 && size >= 5 {
+				conf = 0.9
+			}
+		case ckPlanWeak:
+			cat = CategoryHealthPlan
+			if size >= 6 && digits >= 3 && (letters >= 1 || digits >= 7) && size <= 16 {
+				conf = 0.75
+			}
+		case ckAccount:
+			cat = CategoryAccount
+			if digits >= 4 && size >= 5 {
+				conf = 0.9
+			}
+		case ckLicense:
+			cat = CategoryLicense
+			if digits >= 4 && size >= 5 {
+				conf = 0.85
+			}
+		case ckNPI:
+			cat = CategoryLicense
+			if digits == 10 && letters == 0 {
+				conf = 0.7
+				if (id[0] == '1' || id[0] == '2') && luhnDigits(id, 0, 10, "80840") {
+					conf = 0.95
+				}
+			} else if digits >= 4 && size >= 5 {
+				conf = 0.6
+			}
+		case ckDEA:
+			cat = CategoryLicense
+			if validDEA(id, true) {
+				conf = 0.95
+			} else if digits >= 4 && size >= 5 {
+				conf = 0.7
+			}
+		case ckVIN:
+			cat = CategoryVehicle
+			if size == 17 && validVIN(id) {
+				conf = 0.95
+			} else if digits >= 3 && size >= 8 {
+				conf = 0.75
+			}
+		case ckPlate:
+			cat = CategoryVehicle
+			if size >= 2 && size <= 8 && digits >= 1 && letters >= 1 {
+				conf = 0.85
+			}
+		case ckDevice:
+			cat = CategoryDevice
+			if digits >= 4 && size >= 6 {
+				conf = 0.85
+			}
+		case ckIMEI:
+			cat = CategoryDevice
+			if digits == 15 && letters == 0 && luhn(id) {
+				conf = 0.95
+			} else if digits >= 6 {
+				conf = 0.75
+			}
+		}
+		if conf == 0 {
+			continue
+		}
+		for x := j; x <= k; x++ {
+			sc.toks[x].used = true
+		}
+		sc.add(cat, s, e, conf)
+		i = k
+	}
+}
+
+// ---- digit groups: phones, SSNs, dates, IPv4, cards, ZIP, ages ----
+
+func (sc *scanner) linked(a, b int) bool {
+	ta, tb := &sc.toks[a], &sc.toks[b]
+	if ta.kind != tkDigit || tb.kind != tkDigit || ta.masked || tb.masked || ta.used || tb.used {
+		return false
+	}
+	switch sc.gap(b) {
+	case '-', '.', ' ', '_', '/', ')':
+		return true
+	}
+	return false
+}
+
+func (sc *scanner) digitRules() {
+	n := len(sc.toks)
+	for i := 0; i < n; i++ {
+		t := &sc.toks[i]
+		if t.kind == tkAlpha {
+			if !t.masked && t.e-t.s >= 3 && monthOf(sc.name[t.s:t.e]) > 0 {
+				sc.monthDate(i)
+			}
+			continue
+		}
+		if t.masked || t.used || i > 0 && sc.linked(i-1, i) {
+			continue
+		}
+		var ch [8]int
+		m := 0
+		ch[m] = i
+		m++
+		for k := i + 1; k < n && m < len(ch) && sc.linked(k-1, k); k++ {
+			ch[m] = k
+			m++
+		}
+		for p := 0; p < m; {
+			if c := sc.chainAt(ch[p:m]); c > 0 {
+				p += c
+				continue
+			}
+			if !sc.toks[ch[p]].used {
+				sc.singleDigit(ch[p])
+			}
+			p++
+		}
+		i = ch[m-1]
+	}
+}
+
+func (sc *scanner) tokStr(i int) string { t := sc.toks[i]; return sc.name[t.s:t.e] }
+func (sc *scanner) tokLen(i int) int    { return int(sc.toks[i].e - sc.toks[i].s) }
+
+// chainCtx returns the context for a run of tokens [a, b].
+func (sc *scanner) chainCtx(a, b int) (ctxKind, int) {
+	k, d := sc.ctxBack(a, 4)
+	if k == ckNone {
+		k = sc.ctxFwd(b, 2)
+		d = 1
+	}
+	return k, d
+}
+
+// chainAt matches the digit groups g (token indexes) at their start and
+// returns how many groups it consumed.
+func (sc *scanner) chainAt(g []int) int {
+	L := func(k int) int { return sc.tokLen(g[k]) }
+	sep := func(k int) byte { return sc.gap(g[k]) } // separator before group k
+	m := len(g)
+	first, name := g[0], sc.name
+	ctx, dist := sc.chainCtx(first, g[min(m, 4)-1])
+	idNear := isIDCtx(ctx) && dist <= 3
+	mark := func(c int) {
+		for k := 0; k < c; k++ {
+			sc.toks[g[k]].used = true
+		}
+	}
+	span := func(c int) (int32, int32) { return sc.toks[g[0]].s, sc.toks[g[c-1]].e }
+
+	// IPv4: four dotted groups 0-255, not part of a longer dotted run and
+	// not a version ("v1.2.3.4").
+	if m >= 4 && sep(1) == '.' && sep(2) == '.' && sep(3) == '.' && (m == 4 || sep(4) != '.') {
+		ok := L(0) <= 3 && L(1) <= 3 && L(2) <= 3 && L(3) <= 3 && sc.digitVal(g[0]) >= 1
+		for k := 0; k < 4 && ok; k++ {
+			ok = sc.digitVal(g[k]) <= 255
+		}
+		if first > 0 && sc.gap(first) == 0 || first > 0 && sc.gap(first) == '.' {
+			ok = false
+		}
+		if ok {
+			s, e := span(4)
+			conf := 0.85
+			if ctx == ckIP {
+				conf = 0.95
+			}
+			sc.add(CategoryIP, s, e, conf)
+			mark(4)
+			return 4
+		}
+	}
+	// Card: 4-4-4-4 (or 4-6-5) with one separator, Luhn and an IIN.
+	if m >= 4 && L(0) == 4 && L(1) == 4 && L(2) == 4 && L(3) == 4 && sep(2) == sep(1) && sep(3) == sep(1) ||
+		m >= 3 && L(0) == 4 && L(1) == 6 && L(2) == 5 && sep(2) == sep(1) {
+		c := 4
+		if L(1) == 6 {
+			c = 3
+		}
+		s, e := span(c)
+		var db [19]byte
+		nd := 0
+		for x := s; x < e && nd < len(db); x++ {
+			if isDigit(name[x]) {
+				db[nd] = name[x]
+				nd++
+			}
+		}
+		if luhn(string(db[:nd])) && cardIIN(string(db[:nd]), nd) {
+			conf := 0.85
+			if ctx == ckAccount {
+				conf = 0.95
+			}
+			sc.add(CategoryAccount, s, e, conf)
+			mark(c)
+			return c
+		}
+	}
+	if idNear {
+		return 0
+	}
+	// Phone: [1] 3-3-4, NANP rules.
+	off := 0
+	if m >= 4 && L(0) == 1 && name[sc.toks[g[0]].s] == '1' {
+		off = 1
+	}
+	if m-off >= 3 && L(off) == 3 && L(off+1) == 3 && L(off+2) == 4 && (m-off == 3 || L(off+3) != 4 || sep(off+3) != sep(off+2)) {
+		a, x := sc.tokStr(g[off]), sc.tokStr(g[off+1])
+		s1, s2 := sep(off+1), sep(off+2)
+		paren := s1 == ')' && sc.toks[g[off]].s > 0 && name[sc.toks[g[off]].s-1] == '('
+		plus := off == 1 && sc.toks[g[0]].s > 0 && name[sc.toks[g[0]].s-1] == '+'
+		if a[0] >= '2' && x[0] >= '2' && (s1 == s2 || paren && (s2 == '-' || s2 == ' ' || s2 == '.')) && s1 != '/' {
+			conf := 0.8
+			if paren || plus {
+				conf = 0.9
+			}
+			cat := CategoryPhone
+			switch ctx {
+			case ckPhone:
+				conf = 0.95
+			case ckFax:
+				conf, cat = 0.95, CategoryFax
+			case ckDate, ckSSN, ckZIP:
+				conf = 0.5
+			}
+			s, e := span(off + 3)
+			if paren {
+				s--
+			}
+			if plus {
+				s--
+			}
+			sc.add(cat, s, e, conf)
+			mark(off + 3)
+			return off + 3
+		}
+	}
+	// SSN: 3-2-4.
+	if m >= 3 && L(0) == 3 && L(1) == 2 && L(2) == 4 && sep(1) == sep(2) && sep(1) != '/' && sep(1) != ')' {
+		area, grp, ser := sc.digitVal(g[0]), sc.digitVal(g[1]), sc.digitVal(g[2])
+		valid := area != 0 && area != 666 && area < 900 && grp != 0 && ser != 0
+		conf := 0.0
+		switch {
+		case ctx == ckSSN && valid:
+			conf = 0.97
+		case ctx == ckSSN:
+			conf = 0.6
+		case valid && sep(1) == '-':
+			conf = 0.85
+		case valid:
+			conf = 0.7
+		}
+		if conf > 0 {
+			s, e := span(3)
+			sc.add(CategorySSN, s, e, conf)
+			mark(3)
+			return 3
+		}
+	}
+	// Dates: yyyy-mm-dd, mm-dd-yyyy (one separator kind).
+	if m >= 3 && sep(1) == sep(2) && sep(1) != ')' {
+		y, mo, d := 0, 0, 0
+		switch {
+		case L(0) == 4 && L(1) <= 2 && L(2) <= 2:
+			y, mo, d = sc.digitVal(g[0]), sc.digitVal(g[1]), sc.digitVal(g[2])
+		case L(0) <= 2 && L(1) <= 2 && L(2) == 4:
+			mo, d, y = sc.digitVal(g[0]), sc.digitVal(g[1]), sc.digitVal(g[2])
+			if mo > 12 && d <= 12 {
+				mo, d = d, mo // dd-mm-yyyy
+			}
+		}
+		if validDate(y, mo, d) {
+			s, e := span(3)
+			sc.date(s, e, ctx, sep(1) == '/' && L(0) == 4)
+			mark(3)
+			return 3
+		}
+	}
+	// ZIP+4.
+	if m >= 2 && L(0) == 5 && L(1) == 4 && sep(1) == '-' && (m == 2 || sep(2) != '-') {
+		conf := 0.6
+		if ctx == ckZIP || ctx == ckAddress {
+			conf = 0.95
+		} else if sc.stateBefore(first) {
+			conf = 0.85
+		}
+		s, e := span(2)
+		sc.add(CategoryZIP, s, e, conf)
+		mark(2)
+		return 2
+	}
+	return 0
+}
+
+// date records a full date, with context or as a candidate.
+func (sc *scanner) date(s, e int32, ctx ctxKind, slash bool) {
+	if ctx == ckDate {
+		sc.add(CategoryDate, s, e, 0.9)
+		return
+	}
+	if s > 0 && sc.name[s-1] == '=' {
+		return // partition value
+	}
+	if sc.ndate < len(sc.dates) {
+		sc.dates[sc.ndate] = dateCand{s, e, slash}
+		sc.ndate++
+	}
+}
+
+var months = [...]string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
+var monthsLong = [...]string{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+
+func monthOf(w string) int {
+	if len(w) > 9 {
+		return 0
+	}
+	for i := range months {
+		if eqFold(w, months[i]) || eqFold(w, monthsLong[i]) || i == 8 && eqFold(w, "sept") {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// monthDate matches "02 Jan 1980", "Jan 2 1980" around month token i.
+func (sc *scanner) monthDate(i int) {
+	n := len(sc.toks)
+	isD := func(k, lo, hi int) bool {
+		return k >= 0 && k < n && sc.toks[k].kind == tkDigit && !sc.toks[k].used && !sc.toks[k].masked &&
+			sc.tokLen(k) >= lo && sc.tokLen(k) <= hi && sc.gap(k) != '~' && sc.gap(k) != '/'
+	}
+	mo := monthOf(sc.tokStr(i))
+	a, b := -1, -1
+	switch {
+	case isD(i-1, 1, 2) && isD(i+1, 4, 4) && sc.gap(i) != '~':
+		if validDate(sc.digitVal(i+1), mo, sc.digitVal(i-1)) {
+			a, b = i-1, i+1
+		}
+	case isD(i+1, 1, 2) && isD(i+2, 4, 4) && sc.gap(i+1) != '~':
+		if validDate(sc.digitVal(i+2), mo, sc.digitVal(i+1)) {
+			a, b = i, i+2
+		}
+	}
+	if a < 0 {
+		return
+	}
+	ctx, _ := sc.chainCtx(a, b)
+	for k := a; k <= b; k++ {
+		sc.toks[k].used = true
+	}
+	sc.date(sc.toks[a].s, sc.toks[b].e, ctx, false)
+}
+
+func (sc *scanner) stateBefore(i int) bool {
+	if i == 0 {
+		return false
+	}
+	p := &sc.toks[i-1]
+	if p.kind != tkAlpha || p.lx&lxState == 0 || p.e-p.s != 2 {
+		return false
+	}
+	switch sc.gap(i) {
+	case 0, ' ', '_', '-', ',':
+	default:
+		return false
+	}
+	return p.caps == capUpper || p.lx&lxEng == 0
+}
+
+func nanp(s string) bool { return len(s) == 10 && s[0] >= '2' && s[3] >= '2' }
+
+func (sc *scanner) singleDigit(i int) {
+	t := &sc.toks[i]
+	L := t.size()
+	str := sc.tokStr(i)
+	ctx, _ := sc.chainCtx(i, i)
+	// Ages over 89.
+	if L >= 2 && L <= 3 {
+		v := sc.digitVal(i)
+		if v >= 90 && v <= 125 {
+			ab, ad := sc.ctxBack(i, 2)
+			next := ckNone
+			if i+1 < len(sc.toks) && sc.toks[i+1].kind == tkAlpha && sc.gap(i+1) != '/' {
+				next = sc.toks[i+1].ctx()
+			}
+			old := next == ckYear && sc.tokIs(i+2, "old", "o") ||
+				sc.tokIs(i+1, "y") && sc.tokIs(i+2, "o") && sc.gap(i+2) == '/'
+			if ab == ckAge && ad <= 2 || next == ckAgeUnit || old {
+				e := t.e
+				if next == ckAgeUnit {
+					e = sc.toks[i+1].e
+				} else if old {
+					e = sc.toks[i+2].e
+				}
+				sc.add(CategoryAge, t.s, e, 0.9)
+				t.used = true
+				return
+			}
+		}
+	}
+	switch {
+	case L == 9 && ctx == ckSSN:
+		area := atoi(str[:3])
+		conf := 0.9
+		if area == 0 || area == 666 || area >= 900 {
+			conf = 0.6
+		}
+		sc.add(CategorySSN, t.s, t.e, conf)
+	case (L == 10 || L == 11 && str[0] == '1') && (ctx == ckPhone || ctx == ckFax):
+		if nanp(str[L-10:]) {
+			c := CategoryPhone
+			if ctx == ckFax {
+				c = CategoryFax
+			}
+			sc.add(c, t.s, t.e, 0.9)
+		}
+	case (L == 8 || L == 6) && ctx == ckDate:
+		y, m, d := 0, 0, 0
+		if L == 8 {
+			y, m, d = atoi(str[:4]), atoi(str[4:6]), atoi(str[6:])
+			if !validDate(y, m, d) {
+				m, d, y = atoi(str[:2]), atoi(str[2:4]), atoi(str[4:])
+			}
+		} else {
+			m, d, y = atoi(str[:2]), atoi(str[2:4]), 1900+atoi(str[4:])
+		}
+		if validDate(y, m, d) {
+			sc.add(CategoryDate, t.s, t.e, 0.85)
+		}
+	case L >= 13 && L <= 19 && luhn(str) && cardIIN(str, L):
+		conf := 0.85
+		if ctx == ckAccount {
+			conf = 0.95
+		}
+		sc.add(CategoryAccount, t.s, t.e, conf)
+	case L == 15 && luhn(str) && (str[:2] == "35" || str[:2] == "86" || str[:2] == "01" || str[:2] == "99"):
+		sc.add(CategoryDevice, t.s, t.e, 0.6)
+	case L == 5 && (ctx == ckZIP || ctx == ckAddress):
+		sc.add(CategoryZIP, t.s, t.e, 0.9)
+	case L == 9 && ctx == ckZIP:
+		sc.add(CategoryZIP, t.s, t.e, 0.85)
+	case L == 5 && sc.stateBefore(i) && (i+1 == len(sc.toks) || sc.gap(i+1) != 0):
+		conf := 0.7
+		if sc.toks[i-1].caps == capUpper {
+			conf = 0.8
+		}
+		sc.add(CategoryZIP, t.s, t.e, conf)
+	default:
+		return
+	}
+	t.used = true
+}
+
+// ---- whole-word formats: MBI, DEA, VIN ----
+
+func (sc *scanner) wordRules() {
+	var last int32 = -1
+	for i := range sc.toks {
+		t := &sc.toks[i]
+		if t.ws == last || t.masked {
+			continue
+		}
+		last = t.ws
+		w := sc.name[t.ws:t.we]
+		switch len(w) {
+		case 11:
+			if validMBI(w) {
+				sc.add(CategoryHealthPlan, t.ws, t.we, 0.85)
+			}
+		case 9:
+			if validDEA(w, false) {
+				sc.add(CategoryLicense, t.ws, t.we, 0.75)
+			}
+		case 17:
+			if validVIN(w) {
+				sc.add(CategoryVehicle, t.ws, t.we, 0.85)
+			}
+		case 4:
+			// MBI written 4-3-4.
+			e := int(t.ws) + 13
+			if e <= len(sc.name) && sc.name[t.we] == '-' && sc.name[t.ws+8] == '-' &&
+				(e == len(sc.name) || !isAlnum(sc.name[e])) {
+				var b [11]byte
+				copy(b[:4], sc.name[t.ws:t.ws+4])
+				copy(b[4:7], sc.name[t.ws+5:t.ws+8])
+				copy(b[7:], sc.name[t.ws+9:e])
+				if validMBI(string(b[:])) {
+					sc.add(CategoryHealthPlan, t.ws, int32(e), 0.85)
+				}
+			}
+		}
+	}
+}
+
+func mbiLetter(c byte) bool {
+	return isUpper(c) && c != 'S' && c != 'L' && c != 'O' && c != 'I' && c != 'B' && c != 'Z'
+}
+
+func validMBI(w string) bool {
+	if len(w) != 11 {
+		return false
+	}
+	c := w
+	return c[0] >= '1' && c[0] <= '9' && mbiLetter(c[1]) && (mbiLetter(c[2]) || isDigit(c[2])) &&
+		isDigit(c[3]) && mbiLetter(c[4]) && (mbiLetter(c[5]) || isDigit(c[5])) && isDigit(c[6]) &&
+		mbiLetter(c[7]) && mbiLetter(c[8]) && isDigit(c[9]) && isDigit(c[10])
+}
+
+func validDEA(w string, anyCase bool) bool {
+	if len(w) != 9 {
+		return false
+	}
+	a, b := w[0], w[1]
+	if anyCase {
+		a, b = a&^0x20, b&^0x20
+	}
+	if !isUpper(a) || !(isUpper(b) || b == '9') {
+		return false
+	}
+	switch a {
+	case 'I', 'N', 'O', 'Q', 'V', 'W', 'Y', 'Z':
+		return false
+	}
+	var d [7]int
+	for k := 0; k < 7; k++ {
+		if !isDigit(w[2+k]) {
+			return false
+		}
+		d[k] = int(w[2+k] - '0')
+	}
+	sum := d[0] + d[2] + d[4] + 2*(d[1]+d[3]+d[5])
+	return sum%10 == d[6]
+}
+
+func vinValue(c byte) int {
+	if isDigit(c) {
+		return int(c - '0')
+	}
+	c &^= 0x20
+	const tr = "12345678.12345.7.923456789" // A..Z; '.' = not allowed
+	if c < 'A' || c > 'Z' || tr[c-'A'] == '.' {
+		return -1
+	}
+	return int(tr[c-'A'] - '0')
+}
+
+func validVIN(w string) bool {
+	if len(w) != 17 {
+		return false
+	}
+	weights := [17]int{8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2}
+	sum, letters, digits := 0, 0, 0
+	for k := 0; k < 17; k++ {
+		v := vinValue(w[k])
+		if v < 0 {
+			return false
+		}
+		if isDigit(w[k]) {
+			digits++
+		} else {
+			letters++
+		}
+		sum += v * weights[k]
+	}
+	for k := 13; k < 17; k++ {
+		if !isDigit(w[k]) {
+			return false
+		}
+	}
+	if letters < 2 || digits < 5 {
+		return false
+	}
+	chk := sum % 11
+	if chk == 10 {
+		return w[8] == 'X' || w[8] == 'x'
+	}
+	return int(w[8]-'0') == chk
+}
+
+// ---- street addresses ----
+
+func (sc *scanner) addressRules() {
+	n := len(sc.toks)
+	for i := 0; i < n; i++ {
+		t := &sc.toks[i]
+		if t.masked {
+			continue
+		}
+		if t.kind == tkAlpha {
+			// PO Box 1234
+			if sc.tokIs(i, "po", "pobox") {
+				k := i + 1
+				if sc.tokIs(i, "po") && sc.tokIs(k, "box") {
+					k++
+				}
+				if k < n && k > i && sc.toks[k].kind == tkDigit && !sc.toks[k].used && sc.gap(k) != '/' && sc.gap(k) != '~' &&
+					(sc.tokIs(i, "pobox") || sc.tokIs(i+1, "box")) {
+					sc.add(CategoryAddress, t.s, sc.toks[k].e, 0.8)
+					sc.toks[k].used = true
+				}
+			}
+			continue
+		}
+		if t.used || t.s != t.ws || t.size() > 5 || t.size() > 1 && sc.name[t.s] == '0' {
+			continue
+		}
+		// number, 1-4 street-name tokens, suffix
+		named := false
+		end := -1
+		for k := i + 1; k < n && k <= i+5; k++ {
+			u := &sc.toks[k]
+			g := sc.gap(k)
+			if u.masked || g == '/' || g == '~' || g == ')' {
+				break
+			}
+			if u.kind == tkDigit {
+				// ordinal street: 5th, 21st
+				if k+1 < n && sc.gap(k+1) == 0 && sc.toks[k+1].lx&lxOrdinal != 0 && u.size() <= 3 {
+					named = true
+					k++
+					continue
+				}
+				break
+			}
+			if u.lx&lxSuffix != 0 && named && k > i+1 {
+				end = k
+				break
+			}
+			if u.lx&lxDirection == 0 && u.size() >= 2 {
+				named = true
+			}
+		}
+		if end < 0 {
+			continue
+		}
+		conf := 0.85
+		if k, d := sc.ctxBack(i, 3); k == ckAddress && d > 0 {
+			conf = 0.95
+		}
+		sc.add(CategoryAddress, t.s, sc.toks[end].e, conf)
+		for k := i; k <= end; k++ {
+			sc.toks[k].used = true
+		}
+		// a ZIP code shortly after the street
+		for k := end + 1; k < n && k <= end+6; k++ {
+			u := &sc.toks[k]
+			if u.kind == tkDigit && !u.used && !u.masked {
+				if u.size() == 5 {
+					sc.add(CategoryZIP, u.s, u.e, 0.8)
+					u.used = true
+				}
+				break
+			}
+		}
+		i = end
+	}
+}
+
+// ---- personal names ----
+
+// nameLike returns how much token i looks like a personal name on its own
+// (0..1) and its raw dictionary strength (0 when not in the lists).
+func (sc *scanner) nameLike(i int) (nl, raw float64) {
+	t := &sc.toks[i]
+	if t.kind != tkAlpha || t.masked || t.used || t.e-t.s < 2 {
+		return 0, 0
+	}
+	if t.lx&lxDeny != 0 {
+		return 1, 1
+	}
+	if t.lx&(lxStop|lxFiller|lxCtxMask) != 0 {
+		return 0, 0
+	}
+	tier := max(int(t.lx&lxGivenMask), int(t.lx>>lxSurShift&3))
+	switch tier {
+	case 3:
+		raw = 1
+	case 2:
+		raw = 0.85
+	case 1:
+		raw = 0.7
+	default:
+		return 0, 0
+	}
+	nl = raw
+	switch {
+	case t.lx&lxEngCommon != 0 && tier == 3:
+		nl *= 0.4
+	case t.lx&lxEngCommon != 0:
+		nl *= 0.3
+	case t.lx&lxEng != 0:
+		nl *= 0.75
+	}
+	if t.caps == capMixed {
+		nl *= 0.5
+	}
+	return nl, raw
+}
+
+func nameLink(g byte) bool {
+	switch g {
+	case 0, '_', '-', '.', ' ', ',', '+':
+		return true
+	}
+	return false
+}
+
+// unknownWord reports whether token i is an alphabetic word in none of
+// the lists, that could be a rare name after a strong name context.
+func (sc *scanner) unknownWord(i int) bool {
+	t := &sc.toks[i]
+	if t.kind != tkAlpha || t.masked || t.used || t.e-t.s < 3 || t.lx != 0 || t.caps == capMixed {
+		return false
+	}
+	vowels := 0
+	for k := t.s; k < t.e; k++ {
+		switch lower(sc.name[k]) {
+		case 'a', 'e', 'i', 'o', 'u', 'y':
+			vowels++
+		}
+		if sc.name[k] >= 0x80 {
+			vowels++
+		}
+	}
+	return vowels > 0 && vowels < int(t.e-t.s)
+}
+
+func (sc *scanner) nameRules() {
+	n := len(sc.toks)
+	for i := 0; i < n; i++ {
+		t := &sc.toks[i]
+		if t.kind != tkAlpha || t.masked || t.used {
+			continue
+		}
+		nl, raw := sc.nameLike(i)
+		ctx, dist := sc.ctxBack(i, 3)
+		if dist > 0 && ctx != ckNone {
+			// every token between the context and i must be a filler
+			for k := i - dist + 1; k < i; k++ {
+				if sc.toks[k].lx&lxFiller == 0 {
+					ctx = ckNone
+				}
+			}
+			if g := sc.gap(i - dist + 1); g == '/' || g == '~' && dist == 1 {
+				ctx = ckNone
+			}
+		}
+		if t.lx&lxDeny != 0 {
+			sc.add(CategoryName, t.s, t.e, 0.9)
+		}
+		// single token with context
+		switch ctx {
+		case ckName:
+			if raw > 0 {
+				sc.add(CategoryName, t.s, t.e, 0.9)
+			} else if sc.unknownWord(i) && t.lx&lxEng == 0 {
+				sc.add(CategoryName, t.s, t.e, 0.7)
+			}
+		case ckTitle:
+			if raw > 0 && dist == 1 {
+				c := 0.45
+				if t.caps == capTitle || nl >= 0.5 {
+					c = 0.8
+				}
+				sc.add(CategoryName, t.s, t.e, c)
+			}
+		case ckPatient:
+			if raw > 0 && nl >= 0.5 {
+				sc.add(CategoryName, t.s, t.e, 0.75)
+			} else if raw > 0 {
+				sc.add(CategoryName, t.s, t.e, 0.4)
+			}
+		}
+		if nl == 0 || i+1 >= n {
+			continue
+		}
+		// pairs: given surname, surname given, with an optional initial
+		j := i + 1
+		g := sc.gap(j)
+		if !nameLink(g) {
+			continue
+		}
+		initial := false
+		if sc.toks[j].kind == tkAlpha && sc.toks[j].size() == 1 && j+1 < n && nameLink(sc.gap(j+1)) {
+			initial = true
+			j++
+		}
+		nl2, raw2 := sc.nameLike(j)
+		if nl2 == 0 {
+			continue
+		}
+		conf := 0.15 + 0.8*math.Sqrt(nl*nl2)
+		u := &sc.toks[j]
+		if (t.caps == capTitle || t.caps == capUpper && t.size() > 2) && (u.caps == capTitle || u.caps == capUpper && u.size() > 2) &&
+			min(raw, raw2) > 0 && (nl >= 0.5 || nl2 >= 0.5) {
+			conf += 0.1
+		}
+		if initial {
+			conf += 0.05
+		}
+		if ctx == ckName || ctx == ckPatient || ctx == ckTitle {
+			conf += 0.2
+		}
+		sc.add(CategoryName, t.s, u.e, clamp(conf))
+	}
+}

@@ -1,0 +1,689 @@
+package hipaa
+
+import "math"
+
+// Token kinds and capitalisation classes.
+const (
+	tkAlpha = 1
+	tkDigit = 2
+
+	capLower = 0
+	capTitle = 1
+	capUpper = 2
+	capMixed = 3
+)
+
+// token is a run of letters or of digits inside a word (a maximal run of
+// ASCII letters, digits and non-ASCII bytes). Offsets are byte offsets.
+type token struct {
+	s, e   int32
+	ws, we int32 // the word holding the token
+	lx     uint32
+	kind   uint8
+	caps   uint8
+	masked bool // inside an email, URL, IP, MAC, UUID or hash
+	used   bool // consumed by a format rule
+}
+
+// span is a byte range.
+type span struct{ s, e int32 }
+
+// dateCand is a full date found without a date context word.
+type dateCand struct {
+	s, e  int32
+	slash bool // yyyy/mm/dd with slashes: an upload path, not a person's date
+}
+
+type scanner struct {
+	d     *Detector
+	name  string
+	dst   []Finding
+	base  int
+	toks  []token
+	masks [8]span
+	nmask int
+	dates [6]dateCand
+	ndate int
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
+func isLower(c byte) bool { return c >= 'a' && c <= 'z' || c >= 0x80 }
+func isAlnum(c byte) bool { return isDigit(c) || isUpper(c) || isLower(c) }
+func isHex(c byte) bool {
+	return isDigit(c) || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
+}
+func lower(c byte) byte {
+	if isUpper(c) {
+		return c + 32
+	}
+	return c
+}
+
+func (sc *scanner) run() {
+	sc.rawPass()
+	sc.tokenize()
+	if len(sc.toks) == 0 {
+		sc.finish()
+		return
+	}
+	sc.idRules()
+	sc.digitRules()
+	sc.wordRules()
+	sc.addressRules()
+	sc.nameRules()
+	sc.finish()
+}
+
+// add records a finding, merging it with an overlapping one of the same
+// category.
+func (sc *scanner) add(c Category, s, e int32, conf float64) {
+	if conf < 0.35 || s >= e {
+		return
+	}
+	if conf > 0.99 {
+		conf = 0.99
+	}
+	for i := sc.base; i < len(sc.dst); i++ {
+		f := &sc.dst[i]
+		if f.Category == c && int(s) < f.End && int(e) > f.Start && (conf >= 0.5) == (f.Confidence >= 0.5) {
+			if int(s) < f.Start {
+				f.Start = int(s)
+			}
+			if int(e) > f.End {
+				f.End = int(e)
+			}
+			if conf > f.Confidence {
+				f.Confidence = conf
+			}
+			return
+		}
+	}
+	sc.dst = append(sc.dst, Finding{Category: c, Start: int(s), End: int(e), Confidence: conf})
+}
+
+func (sc *scanner) has(c Category, min float64) bool {
+	for i := sc.base; i < len(sc.dst); i++ {
+		if sc.dst[i].Category == c && sc.dst[i].Confidence >= min {
+			return true
+		}
+	}
+	return false
+}
+
+func (sc *scanner) finish() {
+	if sc.ndate > 0 {
+		evidence := false
+		for i := sc.base; i < len(sc.dst); i++ {
+			f := sc.dst[i]
+			if f.Confidence >= 0.5 && f.Category != CategoryDate && f.Category != CategoryURL && f.Category != CategoryIP {
+				evidence = true
+				break
+			}
+		}
+		if evidence {
+			for _, dc := range sc.dates[:sc.ndate] {
+				if !dc.slash {
+					sc.add(CategoryDate, dc.s, dc.e, 0.6)
+				}
+			}
+		}
+	}
+	// Order by start offset (few findings: insertion sort).
+	f := sc.dst[sc.base:]
+	for i := 1; i < len(f); i++ {
+		for j := i; j > 0 && f[j].Start < f[j-1].Start; j-- {
+			f[j], f[j-1] = f[j-1], f[j]
+		}
+	}
+}
+
+// ---- raw pass: emails, URLs, IPv6 and MAC addresses ----
+
+func (sc *scanner) mask(s, e int) {
+	if sc.nmask < len(sc.masks) {
+		sc.masks[sc.nmask] = span{int32(s), int32(e)}
+		sc.nmask++
+	}
+}
+
+func (sc *scanner) masked(s, e int32) bool {
+	for _, m := range sc.masks[:sc.nmask] {
+		if s < m.e && e > m.s {
+			return true
+		}
+	}
+	return false
+}
+
+func isURLChar(c byte) bool {
+	return c > ' ' && c < 0x7f && c != '"' && c != '\'' && c != '<' && c != '>' && c != '`'
+}
+
+func hasPrefixFold(s string, i int, p string) bool {
+	if len(s)-i < len(p) {
+		return false
+	}
+	for k := 0; k < len(p); k++ {
+		if lower(s[i+k]) != p[k] {
+			return false
+		}
+	}
+	return true
+}
+
+func (sc *scanner) rawPass() {
+	s := sc.name
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '@':
+			sc.email(i)
+		case c == ':':
+			if i+2 < len(s) && s[i+1] == '/' && s[i+2] == '/' {
+				sc.url(i)
+			} else {
+				i = sc.colonHex(i)
+			}
+		case (c == 'w' || c == 'W') && hasPrefixFold(s, i, "www.") && (i == 0 || !isAlnum(s[i-1])):
+			e := i
+			for e < len(s) && isURLChar(s[e]) {
+				e++
+			}
+			if e-i > 6 {
+				sc.add(CategoryURL, int32(i), int32(e), 0.85)
+				sc.mask(i, e)
+				i = e
+			}
+		case c == '-' && i >= 2:
+			i = sc.dashMAC(i)
+		}
+	}
+}
+
+func (sc *scanner) email(at int) {
+	s := sc.name
+	b := at
+	for b > 0 {
+		c := s[b-1]
+		if isAlnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-' {
+			b--
+		} else {
+			break
+		}
+	}
+	// A path segment before the mailbox is not part of it.
+	if b == at {
+		return
+	}
+	e := at + 1
+	lastDot, labels := -1, 0
+	for e < len(s) && (isAlnum(s[e]) || s[e] == '.' || s[e] == '-') {
+		if s[e] == '.' {
+			if e == at+1 || s[e-1] == '.' {
+				break
+			}
+			lastDot = e
+			labels++
+		}
+		e++
+	}
+	for e > at+1 && (s[e-1] == '.' || s[e-1] == '-') {
+		e--
+	}
+	if lastDot < 0 || labels == 0 || lastDot >= e-2 {
+		return
+	}
+	for k := lastDot + 1; k < e; k++ {
+		if !isUpper(s[k]) && !(s[k] >= 'a' && s[k] <= 'z') {
+			// TLD must be letters; a trailing file extension is fine.
+			return
+		}
+	}
+	sc.add(CategoryEmail, int32(b), int32(e), 0.95)
+	sc.mask(b, e)
+}
+
+func (sc *scanner) url(colon int) {
+	s := sc.name
+	b := colon
+	for b > 0 && (isUpper(s[b-1]) || s[b-1] >= 'a' && s[b-1] <= 'z') {
+		b--
+	}
+	scheme := s[b:colon]
+	if !(eqFold(scheme, "http") || eqFold(scheme, "https") || eqFold(scheme, "ftp") || eqFold(scheme, "ftps")) {
+		return
+	}
+	e := colon + 3
+	for e < len(s) && isURLChar(s[e]) {
+		e++
+	}
+	if e-colon < 5 {
+		return
+	}
+	sc.add(CategoryURL, int32(b), int32(e), 0.9)
+	sc.mask(b, e)
+}
+
+func eqFold(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		if lower(a[i]) != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// colonHex checks the run of hex digits and colons around s[i] (a colon)
+// for an IPv6 address or a MAC address, and returns the index to resume
+// at.
+func (sc *scanner) colonHex(i int) int {
+	s := sc.name
+	b := i
+	for b > 0 && (isHex(s[b-1]) || s[b-1] == ':') {
+		b--
+	}
+	e := i
+	for e < len(s) && (isHex(s[e]) || s[e] == ':') {
+		e++
+	}
+	// Trim a lone leading or trailing colon.
+	if s[b] == ':' && !(b+1 < e && s[b+1] == ':') {
+		b++
+	}
+	if e-1 > b && s[e-1] == ':' && s[e-2] != ':' {
+		e--
+	}
+	// The run must stand alone: not glued to other letters.
+	if b > 0 && isAlnum(s[b-1]) || e < len(s) && isAlnum(s[e]) {
+		return e - 1
+	}
+	groups, dbl, glen, colons := 0, 0, 0, 0
+	mac := true
+	for k := b; k <= e; k++ {
+		if k == e || s[k] == ':' {
+			if glen > 0 {
+				groups++
+				if glen != 2 {
+					mac = false
+				}
+			}
+			if glen > 4 {
+				return e - 1
+			}
+			if k < e {
+				colons++
+				if k+1 < e && s[k+1] == ':' {
+					dbl++
+					if k+2 < e && s[k+2] == ':' {
+						return e - 1
+					}
+				}
+			}
+			glen = 0
+			continue
+		}
+		glen++
+	}
+	switch {
+	case dbl == 0 && groups == 6 && colons == 5 && mac:
+		sc.add(CategoryDevice, int32(b), int32(e), 0.8)
+		sc.mask(b, e)
+	case dbl == 0 && groups == 8 && colons == 7 || dbl == 1 && groups >= 2 && groups <= 7:
+		sc.add(CategoryIP, int32(b), int32(e), 0.9)
+		sc.mask(b, e)
+	case dbl == 1 && groups == 1 && e-b >= 3 && (s[b] == ':' || s[e-1] == ':'):
+		// ::1, fe80:: style
+		if sc.name[b:e] != "::" {
+			sc.add(CategoryIP, int32(b), int32(e), 0.6)
+			sc.mask(b, e)
+		}
+	}
+	return e - 1
+}
+
+// dashMAC checks for 00-1A-2B-3C-4D-5E ending at or after s[i] (a dash)
+// when s[i-2:i] starts the address.
+func (sc *scanner) dashMAC(i int) int {
+	s := sc.name
+	b := i - 2
+	if b > 0 && (isAlnum(s[b-1]) || s[b-1] == '-') {
+		return i
+	}
+	if b+17 > len(s) {
+		return i
+	}
+	for k := 0; k < 17; k++ {
+		c := s[b+k]
+		if k%3 == 2 {
+			if c != '-' {
+				return i
+			}
+		} else if !isHex(c) {
+			return i
+		}
+	}
+	if b+17 < len(s) && (isAlnum(s[b+17]) || s[b+17] == '-') {
+		return i
+	}
+	sc.add(CategoryDevice, int32(b), int32(b+17), 0.8)
+	sc.mask(b, b+17)
+	return b + 16
+}
+
+// ---- tokenizer ----
+
+func (sc *scanner) tokenize() {
+	s := sc.name
+	n := len(s)
+	i := 0
+	for i < n {
+		if !isAlnum(s[i]) {
+			i++
+			continue
+		}
+		ws := i
+		for i < n && isAlnum(s[i]) {
+			i++
+		}
+		we := i
+		first := len(sc.toks)
+		// split the word
+		ts := ws
+		for k := ws + 1; k <= we; k++ {
+			split := k == we
+			if !split {
+				p, c := s[k-1], s[k]
+				switch {
+				case isDigit(p) != isDigit(c):
+					split = true
+				case isLower(p) && isUpper(c):
+					split = true
+				case isUpper(p) && isUpper(c) && k+1 < we && isLower(s[k+1]) && s[k+1] < 0x80:
+					split = true
+				}
+			}
+			if split {
+				sc.pushToken(ts, k, ws, we)
+				ts = k
+			}
+		}
+		sc.maskHexWord(first, ws, we)
+	}
+	sc.maskUUIDs()
+}
+
+func (sc *scanner) pushToken(s, e, ws, we int) {
+	t := token{s: int32(s), e: int32(e), ws: int32(ws), we: int32(we)}
+	str := sc.name
+	if isDigit(str[s]) {
+		t.kind = tkDigit
+	} else {
+		t.kind = tkAlpha
+		up := 0
+		for k := s; k < e; k++ {
+			if isUpper(str[k]) {
+				up++
+			}
+		}
+		switch {
+		case up == 0:
+			t.caps = capLower
+		case up == e-s:
+			t.caps = capUpper
+			if e-s == 1 {
+				t.caps = capTitle
+			}
+		case up == 1 && isUpper(str[s]):
+			t.caps = capTitle
+		default:
+			t.caps = capMixed
+		}
+		t.lx = sc.lookup(s, e)
+	}
+	if sc.nmask > 0 && sc.masked(t.s, t.e) {
+		t.masked = true
+	}
+	sc.toks = append(sc.toks, t)
+}
+
+const lxDeny = 1 << 20
+
+func (sc *scanner) lookup(s, e int) uint32 {
+	if e-s > maxLookupLen || e-s < 2 {
+		return 0
+	}
+	var buf [maxLookupLen]byte
+	n := 0
+	for k := s; k < e; k++ {
+		buf[n] = lower(sc.name[k])
+		n++
+	}
+	if sc.d.allow != nil && sc.d.allow[string(buf[:n])] {
+		return lxStop
+	}
+	v := sc.d.lex[string(buf[:n])]
+	if sc.d.deny != nil && sc.d.deny[string(buf[:n])] {
+		v |= lxDeny
+	}
+	return v
+}
+
+// maskHexWord masks the tokens of a word that looks like a hash or an
+// opaque hex id: only hex digits, both letters and digits, 12+ long; for
+// shorter hex words with digits, its letter tokens are not names.
+func (sc *scanner) maskHexWord(first, ws, we int) {
+	if we-ws < 6 {
+		return
+	}
+	letters, digits := 0, 0
+	for k := ws; k < we; k++ {
+		c := sc.name[k]
+		if !isHex(c) {
+			return
+		}
+		if isDigit(c) {
+			digits++
+		} else {
+			letters++
+		}
+	}
+	if letters == 0 || digits == 0 {
+		return
+	}
+	for k := first; k < len(sc.toks); k++ {
+		if we-ws >= 12 || sc.toks[k].kind == tkAlpha {
+			sc.toks[k].masked = true
+		}
+	}
+}
+
+// maskUUIDs masks 8-4-4-4-12 hex groups.
+func (sc *scanner) maskUUIDs() {
+	s := sc.name
+	for i := 0; i+36 <= len(s); i++ {
+		if i > 0 && (isHex(s[i-1]) || s[i-1] == '-') {
+			continue
+		}
+		ok := true
+		for k := 0; k < 36 && ok; k++ {
+			c := s[i+k]
+			if k == 8 || k == 13 || k == 18 || k == 23 {
+				ok = c == '-'
+			} else {
+				ok = isHex(c)
+			}
+		}
+		if !ok {
+			continue
+		}
+		for t := range sc.toks {
+			if sc.toks[t].s >= int32(i) && sc.toks[t].e <= int32(i+36) {
+				sc.toks[t].masked = true
+			}
+		}
+		i += 35
+	}
+}
+
+// ---- helpers ----
+
+func (t *token) ctx() ctxKind { return ctxKind((t.lx & lxCtxMask) >> lxCtxShift) }
+func (t *token) size() int    { return int(t.e - t.s) }
+
+// gap returns the separator between tokens i-1 and i: 0 inside a word,
+// the separator byte when exactly one, '~' for several, '^' at the start.
+func (sc *scanner) gap(i int) byte {
+	if i <= 0 {
+		return '^'
+	}
+	g := sc.toks[i].s - sc.toks[i-1].e
+	switch g {
+	case 0:
+		return 0
+	case 1:
+		return sc.name[sc.toks[i].s-1]
+	case 2:
+		a, b := sc.name[sc.toks[i].s-2], sc.name[sc.toks[i].s-1]
+		if a == ',' && b == ' ' || a == ')' && b == ' ' || a == ':' && b == ' ' {
+			return a
+		}
+	}
+	return '~'
+}
+
+func (sc *scanner) digitVal(i int) int {
+	t := sc.toks[i]
+	v := 0
+	for k := t.s; k < t.e && k < t.s+9; k++ {
+		v = v*10 + int(sc.name[k]-'0')
+	}
+	return v
+}
+
+// ctxBack returns the nearest context word among the max tokens before
+// token i, and its distance in tokens.
+func (sc *scanner) ctxBack(i, max int) (ctxKind, int) {
+	for k := i - 1; k >= 0 && k >= i-max; k-- {
+		t := &sc.toks[k]
+		if t.masked {
+			return ckNone, 0
+		}
+		if c := t.ctx(); c != ckNone {
+			return c, i - k
+		}
+	}
+	return ckNone, 0
+}
+
+// ctxFwd returns the nearest context word among the max tokens after
+// token j.
+func (sc *scanner) ctxFwd(j, max int) ctxKind {
+	for k := j + 1; k < len(sc.toks) && k <= j+max; k++ {
+		t := &sc.toks[k]
+		if t.kind == tkDigit {
+			return ckNone
+		}
+		if c := t.ctx(); c != ckNone {
+			return c
+		}
+	}
+	return ckNone
+}
+
+func isIDCtx(c ctxKind) bool {
+	switch c {
+	case ckMRN, ckPlan, ckPlanWeak, ckAccount, ckLicense, ckNPI, ckDEA, ckVIN, ckPlate, ckDevice, ckIMEI:
+		return true
+	}
+	return false
+}
+
+func luhn(s string) bool {
+	sum, dbl := 0, false
+	for i := len(s) - 1; i >= 0; i-- {
+		d := int(s[i] - '0')
+		if dbl {
+			d *= 2
+			if d > 9 {
+				d -= 9
+			}
+		}
+		sum += d
+		dbl = !dbl
+	}
+	return sum%10 == 0
+}
+
+// luhnDigits runs Luhn over the digits of s[a:b], skipping separators.
+func luhnDigits(s string, a, b int32, prefix string) bool {
+	sum, dbl := 0, false
+	for i := int(b) - 1; i >= int(a); i-- {
+		if !isDigit(s[i]) {
+			continue
+		}
+		d := int(s[i] - '0')
+		if dbl {
+			d *= 2
+			if d > 9 {
+				d -= 9
+			}
+		}
+		sum += d
+		dbl = !dbl
+	}
+	for i := len(prefix) - 1; i >= 0; i-- {
+		d := int(prefix[i] - '0')
+		if dbl {
+			d *= 2
+			if d > 9 {
+				d -= 9
+			}
+		}
+		sum += d
+		dbl = !dbl
+	}
+	return sum%10 == 0
+}
+
+// cardIIN reports whether the digits start like a payment card number.
+func cardIIN(d string, n int) bool {
+	if len(d) < 2 {
+		return false
+	}
+	p2 := int(d[0]-'0')*10 + int(d[1]-'0')
+	switch {
+	case d[0] == '4':
+		return n == 13 || n == 16 || n == 19
+	case p2 >= 51 && p2 <= 55:
+		return n == 16
+	case p2 == 34 || p2 == 37:
+		return n == 15
+	case p2 == 65 || len(d) >= 4 && d[:4] == "6011":
+		return n == 16 || n == 19
+	case p2 == 22 || p2 == 27 || p2 == 36 || p2 == 30 || p2 == 38:
+		return n >= 14 && n <= 16
+	}
+	return false
+}
+
+func validDate(y, m, d int) bool {
+	if y < 1900 || y > 2099 || m < 1 || m > 12 || d < 1 {
+		return false
+	}
+	dim := [13]int{0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
+	return d <= dim[m]
+}
+
+func atoi(s string) int {
+	v := 0
+	for i := 0; i < len(s); i++ {
+		v = v*10 + int(s[i]-'0')
+	}
+	return v
+}
+
+func clamp(x float64) float64 { return math.Min(0.99, math.Max(0, x)) }
