@@ -17,6 +17,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -57,10 +58,15 @@ import (
 // last line, by writing <path>.head.tmp and renaming it over the old head
 // (atomic on POSIX file systems). With a key, the head also carries
 // "mac", an HMAC of seq and hash, so it cannot be rolled back to an
-// earlier line of the file without a copy of an earlier head. Because the
-// line is written (and synced) before the head is replaced, a crash can
-// leave the log one line ahead of its head; verification accepts exactly
-// that, and OpenAuditLog then brings the head forward.
+// earlier line of the file without a copy of an earlier head.
+// Verification treats the head as a checkpoint: the log must contain the
+// line it names, with that hash. Lines after it are accepted (and
+// verified as a chain): the writer appends a line before it replaces the
+// head, so a crash can leave the log ahead of its head, and a verifier
+// that reads the head and then the log while the log is being written
+// sees the same. OpenAuditLog then brings the head forward. A missing head
+// is accepted only for a log of at most one line (a crash before the
+// first head was written).
 //
 // The head lives next to the log, so whoever can truncate the log can
 // usually replace the head too. For protection against that, copy
@@ -299,17 +305,16 @@ func (c *auditLogConfig) encodeLine(seq uint64, prev [32]byte, e Event) ([]byte,
 
 // chainState is what verification learned about a log.
 type chainState struct {
-	n        uint64   // good lines
-	last     [32]byte // hash of line n (zero when n == 0)
-	hashAt   [32]byte // hash of line n-1, kept to check a lagging head
-	size     int64    // bytes read
-	headSeq  uint64
-	headLags bool // the log is one line ahead of its head
+	n       uint64   // good lines
+	last    [32]byte // hash of line n (zero when n == 0)
+	size    int64    // bytes read
+	headSeq uint64   // the seq the head file named (0 if none)
 }
 
-// verifyChain reads a whole log from r. On a bad line it returns a
-// *TamperError naming it; I/O errors are returned as they are.
-func (c *auditLogConfig) verifyChain(r io.Reader) (*chainState, error) {
+// verifyChain reads a whole log from r and checks it against cps. On a
+// bad line it returns a *TamperError naming it; I/O errors are returned
+// as they are.
+func (c *auditLogConfig) verifyChain(r io.Reader, cps []auditCheckpoint) (*chainState, error) {
 	st := &chainState{}
 	br := bufio.NewReaderSize(r, 64<<10)
 	var buf []byte
@@ -331,7 +336,7 @@ func (c *auditLogConfig) verifyChain(r io.Reader) (*chainState, error) {
 		case err == bufio.ErrBufferFull:
 			return st, &TamperError{Line: line, Reason: "malformed"}
 		case err == io.EOF && len(buf) == 0:
-			return st, c.checkpointsReached(st)
+			return st, checkpointsReached(st, cps)
 		case err == io.EOF:
 			return st, &TamperError{Line: line, Reason: "truncated"}
 		case err != nil:
@@ -341,18 +346,18 @@ func (c *auditLogConfig) verifyChain(r io.Reader) (*chainState, error) {
 		if reason != "" {
 			return st, &TamperError{Line: line, Reason: reason}
 		}
-		for _, cp := range c.checkpoints {
+		for _, cp := range cps {
 			if cp.seq == st.n+1 && cp.hash != sum {
 				return st, &TamperError{Line: line, Reason: "hash mismatch"}
 			}
 		}
 		st.n++
-		st.hashAt, st.last = st.last, sum
+		st.last = sum
 	}
 }
 
-func (c *auditLogConfig) checkpointsReached(st *chainState) error {
-	for _, cp := range c.checkpoints {
+func checkpointsReached(st *chainState, cps []auditCheckpoint) error {
+	for _, cp := range cps {
 		if cp.seq > st.n {
 			return &TamperError{Line: int(st.n) + 1, Reason: "truncated"}
 		}
@@ -402,33 +407,24 @@ func (c *auditLogConfig) encodeHead(seq uint64, last [32]byte) []byte {
 
 // verifyFile verifies the log read from r against the head file of path.
 func (c *auditLogConfig) verifyFile(r io.Reader, path string) (*chainState, error) {
-	st, err := c.verifyChain(r)
-	if err != nil {
-		return st, err
-	}
+	// The head is read before the log: the writer appends a line before
+	// it replaces the head, so a log being written is never shorter than
+	// a head read earlier.
 	hseq, hlast, err := c.readHead(path)
 	if err != nil {
+		return &chainState{}, err
+	}
+	cps := c.checkpoints
+	if hseq > 0 {
+		cps = append(slices.Clip(cps), auditCheckpoint{hseq, hlast})
+	}
+	st, err := c.verifyChain(r, cps)
+	st.headSeq = hseq
+	if err != nil {
 		return st, err
 	}
-	st.headSeq = hseq
-	switch {
-	case st.n < hseq:
-		// Whole lines were removed from the end.
-		return st, &TamperError{Line: int(st.n) + 1, Reason: "truncated"}
-	case st.n == hseq:
-		if hseq > 0 && hlast != st.last {
-			return st, &TamperError{Line: int(hseq), Reason: "hash mismatch"}
-		}
-	case st.n == hseq+1:
-		// A crash between appending a line and replacing the head.
-		if hseq > 0 && hlast != st.hashAt {
-			return st, &TamperError{Line: int(hseq), Reason: "hash mismatch"}
-		}
-		st.headLags = true
-	default:
-		// More than one line beyond the head: lines were appended
-		// without it, or the head was rolled back.
-		return st, &TamperError{Line: int(hseq) + 2, Reason: "beyond head"}
+	if hseq == 0 && st.n > 1 {
+		return st, fmt.Errorf("%w: audit log head file %s is missing", ErrTampered, filepath.Base(path)+headSuffix)
 	}
 	return st, nil
 }
@@ -443,10 +439,15 @@ func (c *auditLogConfig) verifyFile(r io.Reader, path string) (*chainState, erro
 // checkpoint), "sequence gap" (a line deleted, duplicated or moved),
 // "chain broken" (the line does not follow the one before it),
 // "truncated" (the file ends mid-line, or has fewer lines than its head
-// or a checkpoint requires) and "beyond head" (more than one line after
-// the one the head names). A damaged head file is reported as an error
-// wrapping ErrTampered that is not a *TamperError. A log that does not
-// exist is an error wrapping fs.ErrNotExist.
+// or a checkpoint requires). A damaged head file, or a missing one for a
+// log of more than one line, is reported as an error wrapping ErrTampered
+// that is not a *TamperError. A log that does not exist is an error
+// wrapping fs.ErrNotExist.
+//
+// VerifyAuditLog may run while an AuditLog (in this or another process)
+// appends to the file; the line being written at that moment may then be
+// reported as "truncated". Verify a copy, or retry, to tell the two
+// apart.
 //
 // Options: WithHMACKey (required if the log was written with one) and
 // WithCheckpoint.
@@ -486,7 +487,7 @@ func VerifyAuditChain(r io.Reader, opts ...AuditLogOption) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	st, err := c.verifyChain(r)
+	st, err := c.verifyChain(r, c.checkpoints)
 	return goodLines(st, err), err
 }
 
@@ -527,8 +528,9 @@ var _ Auditor = (*AuditLog)(nil)
 // creating it (mode 0600) if it does not exist. An existing log is
 // verified first, as VerifyAuditLog does, and the chain resumes from its
 // last line; a log that fails verification is not appended to and the
-// error wraps ErrTampered. If a crash left the log one line ahead of its
-// head file, the head is brought forward.
+// error wraps ErrTampered. If the log is ahead of its head file (after a
+// crash between appending a line and replacing the head), the head is
+// brought forward.
 //
 // Options: WithHMACKey, WithWeakDurabilityNoFsync and WithCheckpoint.
 func OpenAuditLog(path string, opts ...AuditLogOption) (*AuditLog, error) {
@@ -566,7 +568,7 @@ func (l *AuditLog) resume(created bool) error {
 		return fmt.Errorf("%w: audit log changed while it was being verified", ErrTampered)
 	}
 	l.seq, l.last, l.size = st.n, st.last, st.size
-	if st.headLags {
+	if st.n > st.headSeq {
 		if err := l.writeHead(); err != nil {
 			return err
 		}

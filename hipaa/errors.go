@@ -106,8 +106,7 @@ type TamperError struct {
 	// Line is the 1-based number of the first bad line.
 	Line int
 	// Reason says what was wrong: "hash mismatch", "chain broken",
-	// "sequence gap", "truncated", "malformed", "beyond head" (see
-	// VerifyAuditLog).
+	// "sequence gap", "truncated", "malformed".
 	Reason string
 }
 
