@@ -843,7 +843,7 @@ func TestTLSRequiresTestCA(t *testing.T) {
 		t.Fatalf("ListKeys via localhost: %v", err)
 	}
 	// CertPool returns a fresh pool each time.
-	if srv.CertPool() == srv.CertPool() {
+	if p1, p2 := srv.CertPool(), srv.CertPool(); p1 == p2 {
 		t.Error("CertPool returned the same pool twice")
 	}
 }
