@@ -56,7 +56,7 @@
 //
 //	func TestSealRecord(t *testing.T) {
 //		srv := hipaatest.StartKMS(t)
-//		keyARN, err := srv.CreateKey("records", "alias/records")
+//		_, err := srv.CreateKey("records", "alias/records")
 //		if err != nil {
 //			t.Fatal(err)
 //		}
