@@ -58,7 +58,7 @@ func (sc *scanner) idRules() {
 		if sc.toks[j].kind == tkAlpha && sc.toks[j].ctx() != ckNone || sc.toks[j].masked || sc.toks[j].used {
 			continue
 		}
-		if g := sc.gap(j); g == '~' || g == '/' {
+		if g := sc.gap(j); g == '~' {
 			continue
 		}
 		k := j
@@ -522,6 +522,8 @@ func (sc *scanner) singleDigit(i int) {
 		if validDate(y, m, d) {
 			sc.add(CategoryDate, t.s, t.e, 0.85)
 		}
+	case L == 8 && validDate(atoi(str[:4]), atoi(str[4:6]), atoi(str[6:])):
+		sc.date(t.s, t.e, ctx, false)
 	case L >= 13 && L <= 19 && luhn(str) && cardIIN(str, L):
 		conf := 0.85
 		if ctx == ckAccount {
@@ -757,7 +759,10 @@ func (sc *scanner) addressRules() {
 // (0..1) and its raw dictionary strength (0 when not in the lists).
 func (sc *scanner) nameLike(i int) (nl, raw float64) {
 	t := &sc.toks[i]
-	if t.kind != tkAlpha || t.masked || t.used || t.e-t.s < 2 {
+	if t.kind != tkAlpha || t.masked || t.used || t.hexish || t.e-t.s < 2 {
+		return 0, 0
+	}
+	if t.lx&lxState != 0 && t.e-t.s == 2 {
 		return 0, 0
 	}
 	if t.lx&lxDeny != 0 {
@@ -804,7 +809,7 @@ func nameLink(g byte) bool {
 // the lists, that could be a rare name after a strong name context.
 func (sc *scanner) unknownWord(i int) bool {
 	t := &sc.toks[i]
-	if t.kind != tkAlpha || t.masked || t.used || t.e-t.s < 3 || t.lx != 0 || t.caps == capMixed {
+	if t.kind != tkAlpha || t.masked || t.used || t.hexish || t.e-t.s < 3 || t.lx != 0 || t.caps == capMixed {
 		return false
 	}
 	vowels := 0
@@ -846,7 +851,7 @@ func (sc *scanner) nameRules() {
 		// single token with context
 		switch ctx {
 		case ckName:
-			if raw > 0 {
+			if t.lx&lxNameTiers != 0 && t.lx&(lxFiller|lxCtxMask) == 0 && !t.hexish {
 				sc.add(CategoryName, t.s, t.e, 0.9)
 			} else if sc.unknownWord(i) && t.lx&lxEng == 0 {
 				sc.add(CategoryName, t.s, t.e, 0.7)
@@ -866,6 +871,19 @@ func (sc *scanner) nameRules() {
 				sc.add(CategoryName, t.s, t.e, 0.4)
 			}
 		}
+		if nl == 0 && i+1 < n && sc.unknownWord(i) && t.size() >= 4 && nameLink(sc.gap(i+1)) {
+			if nl2, _ := sc.nameLike(i + 1); nl2 >= 0.8 {
+				u := &sc.toks[i+1]
+				conf := 0.55
+				if t.caps == u.caps && t.caps != capLower || sc.gap(i+1) == 0 {
+					conf = 0.65
+				}
+				if ctx == ckName || ctx == ckPatient || ctx == ckTitle {
+					conf += 0.2
+				}
+				sc.add(CategoryName, t.s, u.e, conf)
+			}
+		}
 		if nl == 0 || i+1 >= n {
 			continue
 		}
@@ -882,6 +900,18 @@ func (sc *scanner) nameRules() {
 		}
 		nl2, raw2 := sc.nameLike(j)
 		if nl2 == 0 {
+			// a well-known, unambiguous given name or surname next to a
+			// word in no list: a rare surname or given name
+			if !initial && nl >= 0.8 && sc.unknownWord(j) && sc.toks[j].size() >= 4 {
+				conf := 0.55
+				if t.caps == sc.toks[j].caps && t.caps != capLower || g == 0 {
+					conf = 0.65
+				}
+				if ctx == ckName || ctx == ckPatient || ctx == ckTitle {
+					conf += 0.2
+				}
+				sc.add(CategoryName, t.s, sc.toks[j].e, conf)
+			}
 			continue
 		}
 		conf := 0.15 + 0.8*math.Sqrt(nl*nl2)

@@ -22,6 +22,7 @@ type token struct {
 	kind   uint8
 	caps   uint8
 	masked bool // inside an email, URL, IP, MAC, UUID or hash
+	hexish bool // letters of a short hex-looking word: never a name
 	used   bool // consumed by a format rule
 }
 
@@ -183,7 +184,7 @@ func (sc *scanner) rawPass() {
 			if i+2 < len(s) && s[i+1] == '/' && s[i+2] == '/' {
 				sc.url(i)
 			} else {
-				i = sc.colonHex(i)
+				i = max(i, sc.colonHex(i))
 			}
 		case (c == 'w' || c == 'W') && hasPrefixFold(s, i, "www.") && (i == 0 || !isAlnum(s[i-1])):
 			e := i
@@ -495,8 +496,10 @@ func (sc *scanner) maskHexWord(first, ws, we int) {
 		return
 	}
 	for k := first; k < len(sc.toks); k++ {
-		if we-ws >= 12 || sc.toks[k].kind == tkAlpha {
+		if we-ws >= 12 {
 			sc.toks[k].masked = true
+		} else if sc.toks[k].kind == tkAlpha {
+			sc.toks[k].hexish = true
 		}
 	}
 }
@@ -548,7 +551,7 @@ func (sc *scanner) gap(i int) byte {
 		return sc.name[sc.toks[i].s-1]
 	case 2:
 		a, b := sc.name[sc.toks[i].s-2], sc.name[sc.toks[i].s-1]
-		if a == ',' && b == ' ' || a == ')' && b == ' ' || a == ':' && b == ' ' {
+		if b == ' ' && (a == ',' || a == ')' || a == ':' || a == '.') {
 			return a
 		}
 	}
@@ -573,6 +576,9 @@ func (sc *scanner) ctxBack(i, max int) (ctxKind, int) {
 			return ckNone, 0
 		}
 		if c := t.ctx(); c != ckNone {
+			if t.used {
+				return ckNone, 0
+			}
 			return c, i - k
 		}
 	}
