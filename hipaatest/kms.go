@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/phisafe/phisafe/hipaa"
 	"io"
 	"log"
 	"net"
@@ -181,10 +182,8 @@ func NewKMSServer(opts ...KMSOption) (*KMSServer, error) {
 	s.handler = http.HandlerFunc(s.serveHTTP)
 	s.srv = &http.Server{
 		Handler: s.handler,
-		TLSConfig: &tls.Config{
-			Certificates: []tls.Certificate{s.tlsCert},
-			MinVersion:   tls.VersionTLS12,
-		},
+		// The same hardened settings phisafe requires of real services.
+		TLSConfig:         hipaa.ServerTLSConfig(s.tlsCert),
 		ReadHeaderTimeout: 10 * time.Second,
 		// Failed handshakes are expected in tests (clients that do not
 		// trust the CA); keep them out of test output.
