@@ -22,60 +22,6 @@ import (
 	"sync"
 )
 
-// The hash-chained audit log.
-//
-// File format. The log is a text file of JSON lines, each ending in '\n':
-//
-//	{"seq":1,"prev":"<64 hex>","event":{...},"hash":"<64 hex>"}
-//
-// seq counts lines from 1 with no gaps. prev is the hash of the previous
-// line (64 zeros on line 1). event is the Event exactly as its JSON tags
-// encode it; the log adds nothing else. hash is
-//
-//	SHA-256(prev || content)                   without a key
-//	HMAC-SHA256(key, prev || content)          with WithHMACKey
-//
-// where prev is the 32 raw bytes of the previous hash and content is the
-// canonical encoding of the line without its hash field:
-// {"seq":...,"prev":"...","event":{...}} as encoding/json writes it. A line
-// must be byte-for-byte the canonical encoding of its own fields (no extra
-// whitespace, keys, escapes or case variants), so every edit of any byte is
-// either a format error or a hash mismatch.
-//
-// What the chain proves. Without a key, the chain detects accidental
-// damage and edits by anyone who does not rewrite the rest of the chain:
-// SHA-256 is public, so someone who can write the file can recompute every
-// hash after an edit and produce a log that verifies. With an HMAC key
-// that the writer of the file cannot read (keep it in a secrets manager or
-// KMS-decrypted at start-up, not next to the log), forging, editing,
-// reordering or inserting lines requires the key. Neither mode can stop
-// someone who can write the file from deleting it or its tail; the head
-// file and checkpoints below make that detectable, not impossible.
-//
-// The head file. Removing whole lines from the end of the log leaves a
-// valid, shorter chain. To detect that, every append also replaces
-// <path>.head, a one-line JSON record {"seq":N,"hash":"..."} naming the
-// last line, by writing <path>.head.tmp and renaming it over the old head
-// (atomic on POSIX file systems). With a key, the head also carries
-// "mac", an HMAC of seq and hash, so it cannot be rolled back to an
-// earlier line of the file without a copy of an earlier head.
-// Verification treats the head as a checkpoint: the log must contain the
-// line it names, with that hash. Lines after it are accepted (and
-// verified as a chain): the writer appends a line before it replaces the
-// head, so a crash can leave the log ahead of its head, and a verifier
-// that reads the head and then the log while the log is being written
-// sees the same. OpenAuditLog then brings the head forward. A missing head
-// is accepted only for a log of at most one line (a crash before the
-// first head was written).
-//
-// The head lives next to the log, so whoever can truncate the log can
-// usually replace the head too. For protection against that, copy
-// (*AuditLog).Head to a separate store from time to time (another account,
-// an object-locked S3 bucket, a ticket) and pass it back with
-// WithCheckpoint when verifying: the chain must then contain that exact
-// line, so nothing up to it can have been removed or rewritten, even by
-// someone who recomputed the hashes (without a key) or replaced the head.
-
 const (
 	// maxAuditLine bounds one line of the log, for the writer and the
 	// verifier alike.
@@ -107,8 +53,8 @@ type auditCheckpoint struct {
 // of a plain SHA-256 chain, for OpenAuditLog, VerifyAuditLog and
 // VerifyAuditChain alike; a log written with a key only verifies with the
 // same key. The key must be at least 16 bytes (32 random bytes are
-// recommended) and is copied. See the file format notes in this file's
-// documentation for what the key adds.
+// recommended) and is copied. See AuditLog for what the key adds, and
+// what it does not.
 func WithHMACKey(key []byte) AuditLogOption {
 	return func(c *auditLogConfig) {
 		if len(key) < minHMACKey {
@@ -492,9 +438,9 @@ func VerifyAuditChain(r io.Reader, opts ...AuditLogOption) (int, error) {
 }
 
 // AuditLog is an Auditor that appends each event to a hash-chained,
-// append-only file of JSON lines, as described in this file's
-// documentation, and keeps the head file <path>.head current. Open it
-// with OpenAuditLog.
+// append-only file of JSON lines and keeps the head file <path>.head
+// current. Open it with OpenAuditLog; check a log with VerifyAuditLog or
+// VerifyAuditChain.
 //
 // Each Audit call encodes the event, writes its line with a single write
 // to a file opened O_APPEND, fsyncs the file, then replaces the head file
@@ -509,6 +455,60 @@ func VerifyAuditChain(r io.Reader, opts ...AuditLogOption) (int, error) {
 // file or its head inconsistent (a failed fsync, a short write that could
 // not be rolled back, a failed head update), every later Audit fails:
 // close the log and reopen it, which verifies it again.
+//
+// File format. The log is a text file of JSON lines, each ending in '\n':
+//
+//	{"seq":1,"prev":"<64 hex>","event":{...},"hash":"<64 hex>"}
+//
+// seq counts lines from 1 with no gaps. prev is the hash of the previous
+// line (64 zeros on line 1). event is the Event exactly as its JSON tags
+// encode it (with any invalid UTF-8 replaced by U+FFFD); the log adds
+// nothing else. hash is
+//
+//	SHA-256(prev || content)                   without a key
+//	HMAC-SHA256(key, prev || content)          with WithHMACKey
+//
+// where prev is the 32 raw bytes of the previous hash and content is the
+// canonical encoding of the line without its hash field:
+// {"seq":...,"prev":"...","event":{...}} as encoding/json writes it. A line
+// must be byte-for-byte the canonical encoding of its own fields (no extra
+// whitespace, keys, escapes or case variants), so every edit of any byte is
+// either a format error or a hash mismatch.
+//
+// What the chain proves. Without a key, the chain detects accidental
+// damage and edits by anyone who does not rewrite the rest of the chain:
+// SHA-256 is public, so someone who can write the file can recompute every
+// hash after an edit and produce a log that verifies. With an HMAC key
+// that the writer of the file cannot read (keep it in a secrets manager or
+// KMS-decrypted at start-up, not next to the log), forging, editing,
+// reordering or inserting lines requires the key. Neither mode can stop
+// someone who can write the file from deleting it or its tail; the head
+// file and checkpoints below make that detectable, not impossible.
+//
+// The head file. Removing whole lines from the end of the log leaves a
+// valid, shorter chain. To detect that, every append also replaces
+// <path>.head, a one-line JSON record {"seq":N,"hash":"..."} naming the
+// last line, by writing <path>.head.tmp and renaming it over the old head
+// (atomic on POSIX file systems). With a key, the head also carries
+// "mac", an HMAC of seq and hash, so that someone who cuts lines off the
+// end cannot write a matching head without the key (unless they kept a
+// copy of an earlier head).
+// Verification treats the head as a checkpoint: the log must contain the
+// line it names, with that hash. Lines after it are accepted (and
+// verified as a chain): the writer appends a line before it replaces the
+// head, so a crash can leave the log ahead of its head, and a verifier
+// that reads the head and then the log while the log is being written
+// sees the same. OpenAuditLog then brings the head forward. A missing head
+// is accepted only for a log of at most one line (a crash before the
+// first head was written).
+//
+// The head lives next to the log, so whoever can truncate the log can
+// usually replace the head too. For protection against that, copy
+// (*AuditLog).Head to a separate store from time to time (another account,
+// an object-locked S3 bucket, a ticket) and pass it back with
+// WithCheckpoint when verifying: the chain must then contain that exact
+// line, so nothing up to it can have been removed or rewritten, even by
+// someone who recomputed the hashes (without a key) or replaced the head.
 type AuditLog struct {
 	mu     sync.Mutex
 	path   string
