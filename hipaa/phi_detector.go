@@ -100,13 +100,16 @@ func (d *Detector) AppendScan(dst []Finding, name string) []Finding {
 	if len(name) == 0 {
 		return dst
 	}
-	var sc scanner
-	sc.d = d
-	sc.name = name
-	sc.dst = dst
-	sc.base = len(dst)
-	var tb [64]token
-	sc.toks = tb[:0]
+	sc := scanners.Get().(*scanner)
+	*sc = scanner{d: d, name: name, dst: dst, base: len(dst), toks: sc.toks[:0]}
 	sc.run()
-	return sc.dst
+	dst = sc.dst
+	sc.dst, sc.name = nil, ""
+	if cap(sc.toks) <= 1024 {
+		scanners.Put(sc)
+	}
+	return dst
 }
+
+// scanners recycles scan state so that a scan does not allocate.
+var scanners = sync.Pool{New: func() any { return &scanner{toks: make([]token, 0, 64)} }}

@@ -29,6 +29,7 @@ const (
 	lxCtxShift   = 12    // context kind in bits 12-16
 	lxCtxMask    = 0x1f << lxCtxShift
 	lxNameTiers  = lxGivenMask | lxGivenMask<<lxSurShift
+	lxMonthShift = 21 // month number 1..12 in bits 21-24
 	maxLookupLen = 24
 )
 
@@ -173,6 +174,11 @@ func buildLexicon() lexicon {
 	addWords(stateWords, lxState)
 	addWords(fillerWords, lxFiller)
 	addWords(ordinalWords, lxOrdinal)
+	for i := range months {
+		m[months[i]] |= uint32(i+1) << lxMonthShift
+		m[monthsLong[i]] |= uint32(i+1) << lxMonthShift
+	}
+	m["sept"] |= 9 << lxMonthShift
 	for k, ws := range ctxWords {
 		for _, w := range ws {
 			m[w] = m[w]&^lxCtxMask | uint32(k)<<lxCtxShift | lxStop

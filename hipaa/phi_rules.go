@@ -185,7 +185,7 @@ func (sc *scanner) digitRules() {
 	for i := 0; i < n; i++ {
 		t := &sc.toks[i]
 		if t.kind == tkAlpha {
-			if !t.masked && t.e-t.s >= 3 && monthOf(sc.name[t.s:t.e]) > 0 {
+			if !t.masked && t.lx>>lxMonthShift&0xf != 0 {
 				sc.monthDate(i)
 			}
 			continue
@@ -405,17 +405,6 @@ func (sc *scanner) date(s, e int32, ctx ctxKind, slash bool) {
 var months = [...]string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
 var monthsLong = [...]string{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
 
-func monthOf(w string) int {
-	if len(w) > 9 {
-		return 0
-	}
-	for i := range months {
-		if eqFold(w, months[i]) || eqFold(w, monthsLong[i]) || i == 8 && eqFold(w, "sept") {
-			return i + 1
-		}
-	}
-	return 0
-}
 
 // monthDate matches "02 Jan 1980", "Jan 2 1980" around month token i.
 func (sc *scanner) monthDate(i int) {
@@ -424,7 +413,7 @@ func (sc *scanner) monthDate(i int) {
 		return k >= 0 && k < n && sc.toks[k].kind == tkDigit && !sc.toks[k].used && !sc.toks[k].masked &&
 			sc.tokLen(k) >= lo && sc.tokLen(k) <= hi && sc.gap(k) != '~' && sc.gap(k) != '/'
 	}
-	mo := monthOf(sc.tokStr(i))
+	mo := int(sc.toks[i].lx >> lxMonthShift & 0xf)
 	a, b := -1, -1
 	switch {
 	case isD(i-1, 1, 2) && isD(i+1, 4, 4) && sc.gap(i) != '~':

@@ -173,10 +173,16 @@ func hasPrefixFold(s string, i int, p string) bool {
 	return true
 }
 
+// rawInteresting marks the bytes that can start a raw-pass match.
+var rawInteresting = [256]bool{'@': true, ':': true, 'w': true, 'W': true, '-': true}
+
 func (sc *scanner) rawPass() {
 	s := sc.name
 	for i := 0; i < len(s); i++ {
 		c := s[i]
+		if !rawInteresting[c] {
+			continue
+		}
 		switch {
 		case c == '@':
 			sc.email(i)
@@ -186,7 +192,11 @@ func (sc *scanner) rawPass() {
 			} else {
 				i = max(i, sc.colonHex(i))
 			}
-		case (c == 'w' || c == 'W') && hasPrefixFold(s, i, "www.") && (i == 0 || !isAlnum(s[i-1])):
+		case c == '-':
+			if i >= 2 && i+15 <= len(s) && s[i+3] == '-' {
+				i = sc.dashMAC(i)
+			}
+		case hasPrefixFold(s, i, "www.") && (i == 0 || !isAlnum(s[i-1])):
 			e := i
 			for e < len(s) && isURLChar(s[e]) {
 				e++
@@ -196,8 +206,6 @@ func (sc *scanner) rawPass() {
 				sc.mask(i, e)
 				i = e
 			}
-		case c == '-' && i >= 2:
-			i = sc.dashMAC(i)
 		}
 	}
 }
@@ -508,6 +516,9 @@ func (sc *scanner) maskHexWord(first, ws, we int) {
 func (sc *scanner) maskUUIDs() {
 	s := sc.name
 	for i := 0; i+36 <= len(s); i++ {
+		if s[i+8] != '-' || s[i+13] != '-' || s[i+18] != '-' || s[i+23] != '-' {
+			continue
+		}
 		if i > 0 && (isHex(s[i-1]) || s[i-1] == '-') {
 			continue
 		}
