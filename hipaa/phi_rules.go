@@ -405,7 +405,6 @@ func (sc *scanner) date(s, e int32, ctx ctxKind, slash bool) {
 var months = [...]string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
 var monthsLong = [...]string{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
 
-
 // monthDate matches "02 Jan 1980", "Jan 2 1980" around month token i.
 func (sc *scanner) monthDate(i int) {
 	n := len(sc.toks)
@@ -674,7 +673,7 @@ func (sc *scanner) addressRules() {
 		}
 		if t.kind == tkAlpha {
 			// PO Box 1234
-			if sc.tokIs(i, "po", "pobox") {
+			if c := sc.name[t.s]; (c == 'p' || c == 'P') && sc.tokIs(i, "po", "pobox") {
 				k := i + 1
 				if sc.tokIs(i, "po") && sc.tokIs(k, "box") {
 					k++
