@@ -103,15 +103,6 @@ func (sc *scanner) add(c Category, s, e int32, conf float64) {
 	sc.dst = append(sc.dst, Finding{Category: c, Start: int(s), End: int(e), Confidence: conf})
 }
 
-func (sc *scanner) has(c Category, min float64) bool {
-	for i := sc.base; i < len(sc.dst); i++ {
-		if sc.dst[i].Category == c && sc.dst[i].Confidence >= min {
-			return true
-		}
-	}
-	return false
-}
-
 func (sc *scanner) finish() {
 	if sc.ndate > 0 {
 		evidence := false
