@@ -153,8 +153,10 @@ func LoadAWSConfig(ctx context.Context, optFns ...func(*AWSOptions)) (aws.Config
 // it sees the URL that would actually be sent.
 type requireHTTPS struct{ allowLoopback bool }
 
+// ID names the middleware in the stack.
 func (requireHTTPS) ID() string { return "phisafe.RequireHTTPS" }
 
+// HandleFinalize refuses the request unless its URL passes CheckEndpointURL.
 func (m requireHTTPS) HandleFinalize(ctx context.Context, in middleware.FinalizeInput, next middleware.FinalizeHandler) (middleware.FinalizeOutput, middleware.Metadata, error) {
 	req, ok := in.Request.(*smithyhttp.Request)
 	if !ok {

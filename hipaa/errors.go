@@ -46,6 +46,7 @@ type PHIError struct {
 	Findings []Finding
 }
 
+// Error names the field, the first finding's category, offsets and confidence, and how many more findings there are; never the name.
 func (e *PHIError) Error() string {
 	if len(e.Findings) == 0 {
 		return fmt.Sprintf("hipaa: PHI in name: field %s", e.Field)
@@ -73,6 +74,7 @@ type TransportError struct {
 	Detail string
 }
 
+// Error names what was refused and why, with no credentials, paths or queries.
 func (e *TransportError) Error() string {
 	if e.Detail == "" {
 		return "hipaa: insecure transport: " + e.Reason
@@ -93,6 +95,7 @@ type AuditError struct {
 	Err    error
 }
 
+// Error names the phase and action and includes the sink's error.
 func (e *AuditError) Error() string {
 	return fmt.Sprintf("hipaa: audit record could not be written (%s %s): %v", e.Phase, e.Action, e.Err)
 }
@@ -110,6 +113,7 @@ type TamperError struct {
 	Reason string
 }
 
+// Error names the first bad line and the reason.
 func (e *TamperError) Error() string {
 	return fmt.Sprintf("hipaa: audit log tampered: line %d: %s", e.Line, e.Reason)
 }
