@@ -426,24 +426,51 @@ func (s *KMSServer) opDisableKey(req *keyIDReq) (any, *apiError) {
 }
 
 func (s *KMSServer) setState(keyID string, enabled bool) (any, *apiError) {
+	return s.updateKey(keyID, true, s.checkNotPendingDeletion, func(k *kmsKey) (any, *apiError) {
+		if enabled {
+			k.state = stateEnabled
+		} else {
+			k.state = stateDisabled
+		}
+		return empty{}, nil
+	})
+}
+
+// updateKey is the shape of every operation that changes a key: under the
+// lock, resolve keyID, run check (if any), run change, and save the state
+// if change succeeded.
+func (s *KMSServer) updateKey(keyID string, allowAlias bool, check func(*kmsKey) *apiError, change func(*kmsKey) (any, *apiError)) (any, *apiError) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	k, err := s.resolveKey(keyID, true)
+	k, err := s.resolveKey(keyID, allowAlias)
 	if err != nil {
 		return nil, err
 	}
-	if err := s.checkNotPendingDeletion(k); err != nil {
-		return nil, err
+	if check != nil {
+		if err := check(k); err != nil {
+			return nil, err
+		}
 	}
-	if enabled {
-		k.state = stateEnabled
-	} else {
-		k.state = stateDisabled
+	resp, err := change(k)
+	if err != nil {
+		return nil, err
 	}
 	if err := s.saveStateLocked(); err != nil {
 		return nil, err
 	}
-	return empty{}, nil
+	return resp, nil
+}
+
+// optionalDays returns *p, or def when p is nil, refusing a value outside
+// [lo, hi] with a ValidationException naming field.
+func optionalDays(p *int32, def, lo, hi int32, field string) (int32, *apiError) {
+	if p == nil {
+		return def, nil
+	}
+	if *p < lo || *p > hi {
+		return 0, errorf(CodeValidation, "%s must be between %d and %d", field, lo, hi)
+	}
+	return *p, nil
 }
 
 type scheduleDeletionReq struct {
@@ -459,29 +486,16 @@ type scheduleDeletionResp struct {
 }
 
 func (s *KMSServer) opScheduleKeyDeletion(req *scheduleDeletionReq) (any, *apiError) {
-	days := int32(30)
-	if req.PendingWindowInDays != nil {
-		days = *req.PendingWindowInDays
-		if days < 7 || days > 30 {
-			return nil, errValidation("PendingWindowInDays must be between 7 and 30")
-		}
+	days, verr := optionalDays(req.PendingWindowInDays, 30, 7, 30, "PendingWindowInDays")
+	if verr != nil {
+		return nil, verr
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	k, err := s.resolveKey(req.KeyId, true)
-	if err != nil {
-		return nil, err
-	}
-	if err := s.checkNotPendingDeletion(k); err != nil {
-		return nil, err
-	}
-	k.state = statePendingDeletion
-	k.pendingDays = days
-	k.deletionDate = s.cfg.now().Add(time.Duration(days) * 24 * time.Hour)
-	if err := s.saveStateLocked(); err != nil {
-		return nil, err
-	}
-	return scheduleDeletionResp{KeyId: k.arn, DeletionDate: epochSeconds(k.deletionDate), KeyState: k.state, PendingWindowInDays: days}, nil
+	return s.updateKey(req.KeyId, true, s.checkNotPendingDeletion, func(k *kmsKey) (any, *apiError) {
+		k.state = statePendingDeletion
+		k.pendingDays = days
+		k.deletionDate = s.cfg.now().Add(time.Duration(days) * 24 * time.Hour)
+		return scheduleDeletionResp{KeyId: k.arn, DeletionDate: epochSeconds(k.deletionDate), KeyState: k.state, PendingWindowInDays: days}, nil
+	})
 }
 
 type keyIDResp struct {
@@ -489,22 +503,18 @@ type keyIDResp struct {
 }
 
 func (s *KMSServer) opCancelKeyDeletion(req *keyIDReq) (any, *apiError) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	k, err := s.resolveKey(req.KeyId, true)
-	if err != nil {
-		return nil, err
+	pending := func(k *kmsKey) *apiError {
+		if k.state != statePendingDeletion {
+			return errorf(CodeKMSInvalidState, "%s is not pending deletion.", k.arn)
+		}
+		return nil
 	}
-	if k.state != statePendingDeletion {
-		return nil, errorf(CodeKMSInvalidState, "%s is not pending deletion.", k.arn)
-	}
-	// As in KMS, a key whose deletion is cancelled comes back disabled.
-	k.state = stateDisabled
-	k.deletionDate, k.pendingDays = time.Time{}, 0
-	if err := s.saveStateLocked(); err != nil {
-		return nil, err
-	}
-	return keyIDResp{KeyId: k.arn}, nil
+	return s.updateKey(req.KeyId, true, pending, func(k *kmsKey) (any, *apiError) {
+		// As in KMS, a key whose deletion is cancelled comes back disabled.
+		k.state = stateDisabled
+		k.deletionDate, k.pendingDays = time.Time{}, 0
+		return keyIDResp{KeyId: k.arn}, nil
+	})
 }
 
 // ---- aliases ----
@@ -945,44 +955,21 @@ type rotationReq struct {
 }
 
 func (s *KMSServer) opEnableKeyRotation(req *rotationReq) (any, *apiError) {
-	period := int32(365)
-	if req.RotationPeriodInDays != nil {
-		period = *req.RotationPeriodInDays
-		if period < 90 || period > 2560 {
-			return nil, errValidation("RotationPeriodInDays must be between 90 and 2560")
-		}
+	period, verr := optionalDays(req.RotationPeriodInDays, 365, 90, 2560, "RotationPeriodInDays")
+	if verr != nil {
+		return nil, verr
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	k, err := s.resolveKey(req.KeyId, false)
-	if err != nil {
-		return nil, err
-	}
-	if err := s.checkUsable(k); err != nil {
-		return nil, err
-	}
-	k.rotationEnabled, k.rotationPeriod = true, period
-	if err := s.saveStateLocked(); err != nil {
-		return nil, err
-	}
-	return empty{}, nil
+	return s.updateKey(req.KeyId, false, s.checkUsable, func(k *kmsKey) (any, *apiError) {
+		k.rotationEnabled, k.rotationPeriod = true, period
+		return empty{}, nil
+	})
 }
 
 func (s *KMSServer) opDisableKeyRotation(req *keyIDReq) (any, *apiError) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	k, err := s.resolveKey(req.KeyId, false)
-	if err != nil {
-		return nil, err
-	}
-	if err := s.checkUsable(k); err != nil {
-		return nil, err
-	}
-	k.rotationEnabled, k.rotationPeriod = false, 0
-	if err := s.saveStateLocked(); err != nil {
-		return nil, err
-	}
-	return empty{}, nil
+	return s.updateKey(req.KeyId, false, s.checkUsable, func(k *kmsKey) (any, *apiError) {
+		k.rotationEnabled, k.rotationPeriod = false, 0
+		return empty{}, nil
+	})
 }
 
 type rotationStatusResp struct {
@@ -1017,20 +1004,10 @@ func (s *KMSServer) opGetKeyRotationStatus(req *keyIDReq) (any, *apiError) {
 }
 
 func (s *KMSServer) opRotateKeyOnDemand(req *keyIDReq) (any, *apiError) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	k, err := s.resolveKey(req.KeyId, false)
-	if err != nil {
-		return nil, err
-	}
-	if err := s.checkUsable(k); err != nil {
-		return nil, err
-	}
-	k.versions = append(k.versions, newKeyVersion(s.cfg.now(), true))
-	if err := s.saveStateLocked(); err != nil {
-		return nil, err
-	}
-	return keyIDResp{KeyId: k.arn}, nil
+	return s.updateKey(req.KeyId, false, s.checkUsable, func(k *kmsKey) (any, *apiError) {
+		k.versions = append(k.versions, newKeyVersion(s.cfg.now(), true))
+		return keyIDResp{KeyId: k.arn}, nil
+	})
 }
 
 type rotationsListEntry struct {
