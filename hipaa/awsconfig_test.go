@@ -2,6 +2,7 @@ package hipaa_test
 
 import (
 	"context"
+	"crypto/fips140"
 	"errors"
 	"net"
 	"net/http"
@@ -176,5 +177,30 @@ func TestCheckEndpointURL(t *testing.T) {
 		if err != nil && !errors.Is(err, hipaa.ErrInsecureTransport) {
 			t.Errorf("%s: %v does not wrap ErrInsecureTransport", c.u, err)
 		}
+	}
+}
+
+// TestLoadAWSConfigStrictFIPS: StrictFIPS needs Go's FIPS 140-3 module
+// (the suite runs both ways in CI) and turns on FIPS endpoints.
+func TestLoadAWSConfigStrictFIPS(t *testing.T) {
+	pol := &hipaa.Policy{Auditor: hipaa.AuditorFunc(func(context.Context, hipaa.Event) error { return nil }), StrictFIPS: true}
+	cfg, err := hipaa.LoadAWSConfig(context.Background(), staticCreds, func(o *hipaa.AWSOptions) { o.Policy = pol })
+	if !fips140.Enabled() {
+		if !errors.Is(err, hipaa.ErrPolicy) {
+			t.Fatalf("StrictFIPS without the FIPS module: %v, want ErrPolicy", err)
+		}
+		return
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fips bool
+	for _, s := range cfg.ConfigSources {
+		if lo, ok := s.(config.LoadOptions); ok && lo.UseFIPSEndpoint == aws.FIPSEndpointStateEnabled {
+			fips = true
+		}
+	}
+	if !fips {
+		t.Fatal("StrictFIPS did not turn on FIPS endpoints")
 	}
 }
