@@ -17,10 +17,17 @@ import (
 //
 // A Detector is immutable and safe for concurrent use.
 type Detector struct {
-	lex   lexicon
+	lex   *wordTab
+	extra *wordTab        // allow and deny words: extraAllow, extraDeny
 	deny  map[string]bool // extra words always reported as names
 	allow map[string]bool // words never reported, nor used as context
 }
+
+// Flags of the words in Detector.extra.
+const (
+	extraAllow = 1
+	extraDeny  = 2
+)
 
 // DetectorOption configures NewDetector.
 type DetectorOption func(*Detector)
@@ -56,13 +63,13 @@ func WithAllowWords(words ...string) DetectorOption {
 
 var (
 	lexOnce   sync.Once
-	sharedLex lexicon
+	sharedLex *wordTab
 	defOnce   sync.Once
 	defDet    *Detector
 )
 
-func sharedLexicon() lexicon {
-	lexOnce.Do(func() { sharedLex = buildLexicon() })
+func sharedLexicon() *wordTab {
+	lexOnce.Do(func() { sharedLex = newWordTab(buildLexicon()) })
 	return sharedLex
 }
 
@@ -79,6 +86,16 @@ func NewDetector(opts ...DetectorOption) *Detector {
 	d := &Detector{lex: sharedLexicon()}
 	for _, o := range opts {
 		o(d)
+	}
+	if len(d.allow)+len(d.deny) > 0 {
+		m := make(map[string]uint32, len(d.allow)+len(d.deny))
+		for w := range d.allow {
+			m[w] |= extraAllow
+		}
+		for w := range d.deny {
+			m[w] |= extraDeny
+		}
+		d.extra = newWordTab(m)
 	}
 	return d
 }
@@ -101,11 +118,11 @@ func (d *Detector) AppendScan(dst []Finding, name string) []Finding {
 		return dst
 	}
 	sc := scanners.Get().(*scanner)
-	*sc = scanner{d: d, name: name, dst: dst, base: len(dst), toks: sc.toks[:0]}
+	*sc = scanner{d: d, name: name, dst: dst, base: len(dst), toks: sc.toks[:0], buf: sc.buf}
 	sc.run()
 	dst = sc.dst
 	sc.dst, sc.name = nil, ""
-	if cap(sc.toks) <= 1024 {
+	if cap(sc.toks) <= 1024 && cap(sc.buf) <= 4096 {
 		scanners.Put(sc)
 	}
 	return dst

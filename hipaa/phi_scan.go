@@ -41,10 +41,20 @@ type scanner struct {
 	dst   []Finding
 	base  int
 	toks  []token
+	buf   []byte // the name lower-cased (token bytes only), then 24 spare bytes
 	masks [8]span
 	nmask int
 	dates [6]dateCand
 	ndate int
+	ndash int // dashes in the name: a UUID needs four
+
+	// Summaries of the tokens, so that a rule pass runs only when a token
+	// it needs is present (a superset: masked tokens count too).
+	ndigit   int    // digit tokens
+	lxOr     uint32 // flags of all alpha tokens, or-ed
+	ctxBits  uint32 // 1<<ctxKind of the context words
+	wordLens uint32 // 1<<len of the words of 4, 9, 11 or 17 bytes with a digit
+	poTok    bool   // a 2- or 5-letter token starting with p: "po", "pobox"
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
@@ -61,6 +71,14 @@ func lower(c byte) byte {
 	return c
 }
 
+// Context kinds that start an identifier (idRules) or a name (nameRules).
+const (
+	idCtxBits = 1<<ckPatient | 1<<ckMRN | 1<<ckPlan | 1<<ckPlanWeak | 1<<ckAccount | 1<<ckLicense | 1<<ckNPI |
+		1<<ckDEA | 1<<ckVIN | 1<<ckPlate | 1<<ckDevice | 1<<ckIMEI
+	nameCtxBits = 1<<ckName | 1<<ckPatient | 1<<ckTitle
+	wordLenBits = 1<<4 | 1<<9 | 1<<11 | 1<<17
+)
+
 func (sc *scanner) run() {
 	sc.rawPass()
 	sc.tokenize()
@@ -68,11 +86,22 @@ func (sc *scanner) run() {
 		sc.finish()
 		return
 	}
-	sc.idRules()
-	sc.digitRules()
-	sc.wordRules()
-	sc.addressRules()
-	sc.nameRules()
+	// Each pass is skipped when no token can start one of its matches.
+	if sc.ctxBits&idCtxBits != 0 {
+		sc.idRules()
+	}
+	if sc.ndigit > 0 {
+		sc.digitRules() // monthDate needs digit tokens too
+	}
+	if sc.wordLens != 0 {
+		sc.wordRules()
+	}
+	if sc.ndigit > 0 && (sc.lxOr&lxSuffix != 0 || sc.poTok) {
+		sc.addressRules()
+	}
+	if sc.lxOr&(lxNameTiers|lxDeny) != 0 || sc.ctxBits&nameCtxBits != 0 {
+		sc.nameRules()
+	}
 	sc.finish()
 }
 
@@ -184,6 +213,7 @@ func (sc *scanner) rawPass() {
 				i = max(i, sc.colonHex(i))
 			}
 		case c == '-':
+			sc.ndash++
 			if i >= 2 && i+15 <= len(s) && s[i+3] == '-' {
 				i = sc.dashMAC(i)
 			}
@@ -376,73 +406,139 @@ func (sc *scanner) dashMAC(i int) int {
 
 // ---- tokenizer ----
 
+// Byte classes for the tokenizer.
+const (
+	cDigit = 1
+	cUpper = 2
+	cLower = 4 // a-z
+	cHigh  = 8 // non-ASCII: a lower-case letter to the tokenizer
+	cHex   = 16
+	cAlnum = cDigit | cUpper | cLower | cHigh
+)
+
+var byteClass, lowerTab = func() (cl, lo [256]uint8) {
+	for i := 0; i < 256; i++ {
+		c := byte(i)
+		switch {
+		case isDigit(c):
+			cl[i] = cDigit
+		case isUpper(c):
+			cl[i] = cUpper
+		case c >= 'a' && c <= 'z':
+			cl[i] = cLower
+		case c >= 0x80:
+			cl[i] = cHigh
+		}
+		if isHex(c) {
+			cl[i] |= cHex
+		}
+		lo[i] = lower(c)
+	}
+	return
+}()
+
+// tokenize splits the name into words and the words into tokens (at
+// letter/digit changes and camelCase humps), lower-casing the token bytes
+// into sc.buf, classifying and looking up each token in one pass.
 func (sc *scanner) tokenize() {
 	s := sc.name
 	n := len(s)
+	if cap(sc.buf) < n+24 {
+		sc.buf = make([]byte, max(n+24, 256))
+	}
+	buf := sc.buf[:n+24]
 	i := 0
 	for i < n {
-		if !isAlnum(s[i]) {
+		c := byteClass[s[i]]
+		if c&cAlnum == 0 {
 			i++
 			continue
 		}
-		ws := i
-		for i < n && isAlnum(s[i]) {
+		ws, ts, first := i, i, len(sc.toks)
+		tc := c // class of the token's first byte
+		up, digits, hex := 0, 0, 0
+		for {
+			buf[i] = lowerTab[s[i]]
+			up += int(c>>1) & 1
+			digits += int(c & cDigit)
+			hex += int(c>>4) & 1
 			i++
+			var nc uint8
+			if i < n {
+				nc = byteClass[s[i]]
+			}
+			if nc&cAlnum == 0 {
+				sc.pushToken(ts, i, up, tc)
+				break
+			}
+			// split at a digit change, at aB, and at ABc (before B)
+			if (c^nc)&cDigit != 0 || c&(cLower|cHigh) != 0 && nc&cUpper != 0 ||
+				c&nc&cUpper != 0 && i+1 < n && byteClass[s[i+1]]&cLower != 0 {
+				sc.pushToken(ts, i, up, tc)
+				ts, up, tc = i, 0, nc
+			}
+			c = nc
 		}
 		we := i
-		first := len(sc.toks)
-		// split the word
-		ts := ws
-		for k := ws + 1; k <= we; k++ {
-			split := k == we
-			if !split {
-				p, c := s[k-1], s[k]
-				switch {
-				case isDigit(p) != isDigit(c):
-					split = true
-				case isLower(p) && isUpper(c):
-					split = true
-				case isUpper(p) && isUpper(c) && k+1 < we && isLower(s[k+1]) && s[k+1] < 0x80:
-					split = true
+		toks := sc.toks[first:]
+		for k := range toks {
+			toks[k].ws, toks[k].we = int32(ws), int32(we)
+		}
+		wl := we - ws
+		if digits > 0 && wl < 32 && wordLenBits&(1<<wl) != 0 {
+			sc.wordLens |= 1 << wl
+		}
+		// A hash or an opaque hex id: only hex digits, both letters and
+		// digits, 12+ long: masked; shorter (6+) hex words with digits:
+		// their letter tokens are not names.
+		if wl >= 6 && hex == wl && digits > 0 && digits < wl {
+			for k := range toks {
+				if wl >= 12 {
+					toks[k].masked = true
+				} else if toks[k].kind == tkAlpha {
+					toks[k].hexish = true
 				}
 			}
-			if split {
-				sc.pushToken(ts, k, ws, we)
-				ts = k
-			}
 		}
-		sc.maskHexWord(first, ws, we)
 	}
-	sc.maskUUIDs()
+	if sc.ndash >= 4 {
+		sc.maskUUIDs()
+	}
 }
 
-func (sc *scanner) pushToken(s, e, ws, we int) {
-	t := token{s: int32(s), e: int32(e), ws: int32(ws), we: int32(we)}
-	str := sc.name
-	if isDigit(str[s]) {
+// pushToken appends the token s[s:e]; up is its count of upper-case
+// letters and tc the class of its first byte. Its bytes are in sc.buf.
+func (sc *scanner) pushToken(s, e, up int, tc uint8) {
+	t := token{s: int32(s), e: int32(e)}
+	if tc&cDigit != 0 {
 		t.kind = tkDigit
+		sc.ndigit++
 	} else {
 		t.kind = tkAlpha
-		up := 0
-		for k := s; k < e; k++ {
-			if isUpper(str[k]) {
-				up++
-			}
-		}
+		L := e - s
 		switch {
 		case up == 0:
 			t.caps = capLower
-		case up == e-s:
+		case up == L:
 			t.caps = capUpper
-			if e-s == 1 {
+			if L == 1 {
 				t.caps = capTitle
 			}
-		case up == 1 && isUpper(str[s]):
+		case up == 1 && tc&cUpper != 0:
 			t.caps = capTitle
 		default:
 			t.caps = capMixed
 		}
-		t.lx = sc.lookup(s, e)
+		if L >= 2 && L <= maxLookupLen {
+			t.lx = sc.lookup(sc.buf[s:], L)
+			sc.lxOr |= t.lx
+			if c := t.ctx(); c != ckNone {
+				sc.ctxBits |= 1 << c
+			}
+			if sc.buf[s] == 'p' && (L == 2 || L == 5) {
+				sc.poTok = true
+			}
+		}
 	}
 	if sc.nmask > 0 && sc.masked(t.s, t.e) {
 		t.masked = true
@@ -452,55 +548,20 @@ func (sc *scanner) pushToken(s, e, ws, we int) {
 
 const lxDeny = 1 << 20
 
-func (sc *scanner) lookup(s, e int) uint32 {
-	if e-s > maxLookupLen || e-s < 2 {
-		return 0
-	}
-	var buf [maxLookupLen]byte
-	n := 0
-	for k := s; k < e; k++ {
-		buf[n] = lower(sc.name[k])
-		n++
-	}
-	if sc.d.allow != nil && sc.d.allow[string(buf[:n])] {
-		return lxStop
-	}
-	v := sc.d.lex[string(buf[:n])]
-	if sc.d.deny != nil && sc.d.deny[string(buf[:n])] {
-		v |= lxDeny
-	}
-	return v
-}
-
-// maskHexWord masks the tokens of a word that looks like a hash or an
-// opaque hex id: only hex digits, both letters and digits, 12+ long; for
-// shorter hex words with digits, its letter tokens are not names.
-func (sc *scanner) maskHexWord(first, ws, we int) {
-	if we-ws < 6 {
-		return
-	}
-	letters, digits := 0, 0
-	for k := ws; k < we; k++ {
-		c := sc.name[k]
-		if !isHex(c) {
-			return
-		}
-		if isDigit(c) {
-			digits++
-		} else {
-			letters++
+// lookup returns the flags of the lower-case word p[:n] (2 <= n <=
+// maxLookupLen; p has 24 readable bytes).
+func (sc *scanner) lookup(p []byte, n int) uint32 {
+	k0, k1, k2, h := wordKey(p, n)
+	d := sc.d
+	if d.extra != nil {
+		if f := d.extra.get(k0, k1, k2, n, h); f != 0 {
+			if f&extraAllow != 0 {
+				return lxStop
+			}
+			return d.lex.get(k0, k1, k2, n, h) | lxDeny
 		}
 	}
-	if letters == 0 || digits == 0 {
-		return
-	}
-	for k := first; k < len(sc.toks); k++ {
-		if we-ws >= 12 {
-			sc.toks[k].masked = true
-		} else if sc.toks[k].kind == tkAlpha {
-			sc.toks[k].hexish = true
-		}
-	}
+	return d.lex.get(k0, k1, k2, n, h)
 }
 
 // maskUUIDs masks 8-4-4-4-12 hex groups.
