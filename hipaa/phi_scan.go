@@ -80,8 +80,14 @@ const (
 )
 
 func (sc *scanner) run() {
-	sc.rawPass()
-	sc.tokenize()
+	if len(sc.name) <= 64 {
+		m := sc.classify64()
+		sc.rawPass64(m.raw)
+		sc.tokenize64(&m)
+	} else {
+		sc.rawPass()
+		sc.tokenize()
+	}
 	if len(sc.toks) == 0 {
 		sc.finish()
 		return
@@ -199,36 +205,40 @@ var rawInteresting = [256]bool{'@': true, ':': true, 'w': true, 'W': true, '-': 
 func (sc *scanner) rawPass() {
 	s := sc.name
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !rawInteresting[c] {
-			continue
-		}
-		switch {
-		case c == '@':
-			sc.email(i)
-		case c == ':':
-			if i+2 < len(s) && s[i+1] == '/' && s[i+2] == '/' {
-				sc.url(i)
-			} else {
-				i = max(i, sc.colonHex(i))
-			}
-		case c == '-':
-			sc.ndash++
-			if i >= 2 && i+15 <= len(s) && s[i+3] == '-' {
-				i = sc.dashMAC(i)
-			}
-		case hasPrefixFold(s, i, "www.") && (i == 0 || !isAlnum(s[i-1])):
-			e := i
-			for e < len(s) && isURLChar(s[e]) {
-				e++
-			}
-			if e-i > 6 {
-				sc.add(CategoryURL, int32(i), int32(e), 0.85)
-				sc.mask(i, e)
-				i = e
-			}
+		if rawInteresting[s[i]] {
+			i = sc.rawAt(s, i)
 		}
 	}
+}
+
+// rawAt checks for a raw-pass match at s[i], an interesting byte, and
+// returns the index of the last byte to skip.
+func (sc *scanner) rawAt(s string, i int) int {
+	switch c := s[i]; {
+	case c == '@':
+		sc.email(i)
+	case c == ':':
+		if i+2 < len(s) && s[i+1] == '/' && s[i+2] == '/' {
+			sc.url(i)
+		} else {
+			i = max(i, sc.colonHex(i))
+		}
+	case c == '-':
+		if i >= 2 && i+15 <= len(s) && s[i+3] == '-' {
+			i = sc.dashMAC(i)
+		}
+	case hasPrefixFold(s, i, "www.") && (i == 0 || !isAlnum(s[i-1])):
+		e := i
+		for e < len(s) && isURLChar(s[e]) {
+			e++
+		}
+		if e-i > 6 {
+			sc.add(CategoryURL, int32(i), int32(e), 0.85)
+			sc.mask(i, e)
+			i = e
+		}
+	}
+	return i
 }
 
 func (sc *scanner) email(at int) {
@@ -451,6 +461,9 @@ func (sc *scanner) tokenize() {
 	for i < n {
 		c := byteClass[s[i]]
 		if c&cAlnum == 0 {
+			if s[i] == '-' {
+				sc.ndash++
+			}
 			i++
 			continue
 		}
