@@ -31,7 +31,7 @@ func movemask(m uint64) uint64 { return ((m >> 7) * 0x0102040810204080) >> 56 }
 // byteMasks are one bit per byte of the name, for each byte class.
 type byteMasks struct {
 	digit, upper, lower, high, hex, raw uint64 // raw: bytes that can start a raw-pass match
-	ndash                                   int
+	ndash                               int
 }
 
 // classify64 classifies the name (at most 64 bytes) and writes its
