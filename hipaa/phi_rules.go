@@ -821,7 +821,11 @@ func (sc *scanner) nameRules() {
 			continue
 		}
 		nl, raw := sc.nameLike(i)
-		ctx, dist := sc.ctxBack(i, 3)
+		ctx, dist := ckNone, 0
+		if sc.ctxBits&nameCtxBits != 0 {
+			// only these kinds matter below
+			ctx, dist = sc.ctxBack(i, 3)
+		}
 		if dist > 0 && ctx != ckNone {
 			// every token between the context and i must be a filler
 			for k := i - dist + 1; k < i; k++ {

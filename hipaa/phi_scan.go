@@ -53,7 +53,7 @@ type scanner struct {
 	ndigit   int    // digit tokens
 	lxOr     uint32 // flags of all alpha tokens, or-ed
 	ctxBits  uint32 // 1<<ctxKind of the context words
-	wordLens uint32 // 1<<len of the words of 4, 9, 11 or 17 bytes with a digit
+	wordLens uint32 // 1<<len of the words that can be an MBI, a DEA number or a VIN
 	poTok    bool   // a 2- or 5-letter token starting with p: "po", "pobox"
 }
 
@@ -76,6 +76,8 @@ const (
 	idCtxBits = 1<<ckPatient | 1<<ckMRN | 1<<ckPlan | 1<<ckPlanWeak | 1<<ckAccount | 1<<ckLicense | 1<<ckNPI |
 		1<<ckDEA | 1<<ckVIN | 1<<ckPlate | 1<<ckDevice | 1<<ckIMEI
 	nameCtxBits = 1<<ckName | 1<<ckPatient | 1<<ckTitle
+	// Words that wordRules checks: an MBI (11, or 4 in 4-3-4) and a DEA
+	// number (9) have a digit and an upper-case letter, a VIN (17) digits.
 	wordLenBits = 1<<4 | 1<<9 | 1<<11 | 1<<17
 )
 
@@ -469,7 +471,7 @@ func (sc *scanner) tokenize() {
 		}
 		ws, ts, first := i, i, len(sc.toks)
 		tc := c // class of the token's first byte
-		up, digits, hex := 0, 0, 0
+		up, digits, hex, wups := 0, 0, 0, 0
 		for {
 			buf[i] = lowerTab[s[i]]
 			up += int(c>>1) & 1
@@ -482,13 +484,14 @@ func (sc *scanner) tokenize() {
 			}
 			if nc&cAlnum == 0 {
 				sc.pushToken(ts, i, up, tc)
+				wups += up
 				break
 			}
 			// split at a digit change, at aB, and at ABc (before B)
 			if (c^nc)&cDigit != 0 || c&(cLower|cHigh) != 0 && nc&cUpper != 0 ||
 				c&nc&cUpper != 0 && i+1 < n && byteClass[s[i+1]]&cLower != 0 {
 				sc.pushToken(ts, i, up, tc)
-				ts, up, tc = i, 0, nc
+				ts, wups, up, tc = i, wups+up, 0, nc
 			}
 			c = nc
 		}
@@ -498,7 +501,7 @@ func (sc *scanner) tokenize() {
 			toks[k].ws, toks[k].we = int32(ws), int32(we)
 		}
 		wl := we - ws
-		if digits > 0 && wl < 32 && wordLenBits&(1<<wl) != 0 {
+		if digits > 0 && wl < 32 && wordLenBits&(1<<wl) != 0 && (wl == 17 || wups > 0) {
 			sc.wordLens |= 1 << wl
 		}
 		// A hash or an opaque hex id: only hex digits, both letters and
@@ -646,6 +649,9 @@ func (sc *scanner) digitVal(i int) int {
 // ctxBack returns the nearest context word among the max tokens before
 // token i, and its distance in tokens.
 func (sc *scanner) ctxBack(i, max int) (ctxKind, int) {
+	if sc.ctxBits == 0 {
+		return ckNone, 0
+	}
 	for k := i - 1; k >= 0 && k >= i-max; k-- {
 		t := &sc.toks[k]
 		if t.masked {
@@ -664,6 +670,9 @@ func (sc *scanner) ctxBack(i, max int) (ctxKind, int) {
 // ctxFwd returns the nearest context word among the max tokens after
 // token j.
 func (sc *scanner) ctxFwd(j, max int) ctxKind {
+	if sc.ctxBits == 0 {
+		return ckNone
+	}
 	for k := j + 1; k < len(sc.toks) && k <= j+max; k++ {
 		t := &sc.toks[k]
 		if t.kind == tkDigit {

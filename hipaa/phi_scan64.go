@@ -140,7 +140,7 @@ func (sc *scanner) tokenize64(m *byteMasks) {
 		wm := spanMask(ws, we)
 		wl := we - ws
 		digits := bits.OnesCount64(m.digit & wm)
-		if digits > 0 && wordLenBits&(1<<wl) != 0 {
+		if digits > 0 && wordLenBits&(1<<wl) != 0 && (wl == 17 || m.upper&wm != 0) {
 			sc.wordLens |= 1 << wl
 		}
 		if wl >= 6 && digits > 0 && digits < wl && m.hex&wm == wm {
