@@ -525,7 +525,16 @@ func (sc *scanner) tokenize() {
 // pushToken appends the token s[s:e]; up is its count of upper-case
 // letters and tc the class of its first byte. Its bytes are in sc.buf.
 func (sc *scanner) pushToken(s, e, up int, tc uint8) {
-	t := token{s: int32(s), e: int32(e)}
+	// Fill the slot in place: a token built in a local and copied costs a
+	// store-forwarding stall.
+	n := len(sc.toks)
+	if n == cap(sc.toks) {
+		sc.toks = append(sc.toks, token{})
+	}
+	sc.toks = sc.toks[:n+1]
+	t := &sc.toks[n]
+	*t = token{}
+	t.s, t.e = int32(s), int32(e)
 	if tc&cDigit != 0 {
 		t.kind = tkDigit
 		sc.ndigit++
@@ -546,9 +555,10 @@ func (sc *scanner) pushToken(s, e, up int, tc uint8) {
 			t.caps = capMixed
 		}
 		if L >= 2 && L <= maxLookupLen {
-			t.lx = sc.lookup(sc.buf[s:], L)
-			sc.lxOr |= t.lx
-			if c := t.ctx(); c != ckNone {
+			lx := sc.lookup(sc.buf[s:], L)
+			t.lx = lx
+			sc.lxOr |= lx
+			if c := ctxKind((lx & lxCtxMask) >> lxCtxShift); c != ckNone {
 				sc.ctxBits |= 1 << c
 			}
 			if sc.buf[s] == 'p' && (L == 2 || L == 5) {
@@ -556,10 +566,9 @@ func (sc *scanner) pushToken(s, e, up int, tc uint8) {
 			}
 		}
 	}
-	if sc.nmask > 0 && sc.masked(t.s, t.e) {
+	if sc.nmask > 0 && sc.masked(int32(s), int32(e)) {
 		t.masked = true
 	}
-	sc.toks = append(sc.toks, t)
 }
 
 const lxDeny = 1 << 20
