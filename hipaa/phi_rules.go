@@ -234,6 +234,10 @@ func (sc *scanner) chainAt(g []int) int {
 	L := func(k int) int { return sc.tokLen(g[k]) }
 	sep := func(k int) byte { return sc.gap(g[k]) } // separator before group k
 	m := len(g)
+	// Every format below needs two groups or more, and two only for ZIP+4.
+	if m < 2 || m == 2 && (L(0) != 5 || L(1) != 4 || sep(1) != '-') {
+		return 0
+	}
 	first, name := g[0], sc.name
 	ctx, dist := sc.chainCtx(first, g[min(m, 4)-1])
 	idNear := isIDCtx(ctx) && dist <= 3
@@ -863,7 +867,7 @@ func (sc *scanner) nameRules() {
 				sc.add(CategoryName, t.s, t.e, 0.4)
 			}
 		}
-		if nl == 0 && i+1 < n && sc.unknownWord(i) && t.size() >= 4 && nameLink(sc.gap(i+1)) {
+		if nl == 0 && i+1 < n && t.size() >= 4 && t.lx == 0 && nameLink(sc.gap(i+1)) && sc.unknownWord(i) {
 			if nl2, _ := sc.nameLike(i + 1); nl2 >= 0.8 {
 				u := &sc.toks[i+1]
 				conf := 0.55
