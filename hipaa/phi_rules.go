@@ -459,10 +459,14 @@ func nanp(s string) bool { return len(s) == 10 && s[0] >= '2' && s[3] >= '2' }
 func (sc *scanner) singleDigit(i int) {
 	t := &sc.toks[i]
 	L := t.size()
+	// Only an age has fewer than 5 digits; no format has 7, 12 or 20+.
+	if L < 2 || L == 4 || L == 7 || L == 12 || L > 19 {
+		return
+	}
 	str := sc.tokStr(i)
 	ctx, _ := sc.chainCtx(i, i)
 	// Ages over 89.
-	if L >= 2 && L <= 3 {
+	if L <= 3 {
 		v := sc.digitVal(i)
 		if v >= 90 && v <= 125 {
 			ab, ad := sc.ctxBack(i, 2)

@@ -84,8 +84,7 @@ const (
 func (sc *scanner) run() {
 	if len(sc.name) <= 64 {
 		m := sc.classify64()
-		sc.rawPass64(m.raw)
-		sc.tokenize64(&m)
+		sc.tokenize64(&m) // runs the raw pass first
 	} else {
 		sc.rawPass()
 		sc.tokenize()
@@ -483,14 +482,14 @@ func (sc *scanner) tokenize() {
 				nc = byteClass[s[i]]
 			}
 			if nc&cAlnum == 0 {
-				sc.pushToken(ts, i, up, tc)
+				sc.pushToken(ts, i, ws, 0, up, tc)
 				wups += up
 				break
 			}
 			// split at a digit change, at aB, and at ABc (before B)
 			if (c^nc)&cDigit != 0 || c&(cLower|cHigh) != 0 && nc&cUpper != 0 ||
 				c&nc&cUpper != 0 && i+1 < n && byteClass[s[i+1]]&cLower != 0 {
-				sc.pushToken(ts, i, up, tc)
+				sc.pushToken(ts, i, ws, 0, up, tc)
 				ts, wups, up, tc = i, wups+up, 0, nc
 			}
 			c = nc
@@ -498,7 +497,7 @@ func (sc *scanner) tokenize() {
 		we := i
 		toks := sc.toks[first:]
 		for k := range toks {
-			toks[k].ws, toks[k].we = int32(ws), int32(we)
+			toks[k].we = int32(we)
 		}
 		wl := we - ws
 		if digits > 0 && wl < 32 && wordLenBits&(1<<wl) != 0 && (wl == 17 || wups > 0) {
@@ -522,9 +521,9 @@ func (sc *scanner) tokenize() {
 	}
 }
 
-// pushToken appends the token s[s:e]; up is its count of upper-case
+// pushToken appends the token s[s:e] of the word s[ws:we]; up is its count of upper-case
 // letters and tc the class of its first byte. Its bytes are in sc.buf.
-func (sc *scanner) pushToken(s, e, up int, tc uint8) {
+func (sc *scanner) pushToken(s, e, ws, we, up int, tc uint8) {
 	// Fill the slot in place: a token built in a local and copied costs a
 	// store-forwarding stall.
 	n := len(sc.toks)
@@ -534,7 +533,7 @@ func (sc *scanner) pushToken(s, e, up int, tc uint8) {
 	sc.toks = sc.toks[:n+1]
 	t := &sc.toks[n]
 	*t = token{}
-	t.s, t.e = int32(s), int32(e)
+	t.s, t.e, t.ws, t.we = int32(s), int32(e), int32(ws), int32(we)
 	if tc&cDigit != 0 {
 		t.kind = tkDigit
 		sc.ndigit++

@@ -19,23 +19,16 @@ const (
 // swarGE sets the high bit of each byte of t (high bits clear) that is >= c.
 func swarGE(t uint64, c byte) uint64 { return (t + (0x80-uint64(c))*swarOnes) & swarHighs }
 
-// swarEq sets the high bit of each byte of x equal to c.
-func swarEq(x uint64, c byte) uint64 {
-	y := x ^ uint64(c)*swarOnes
-	return ^(((y &^ swarHighs) + 0x7f7f7f7f7f7f7f7f) | y) & swarHighs
-}
-
 // movemask gathers the high bits of the bytes of m into the low 8 bits.
 func movemask(m uint64) uint64 { return ((m >> 7) * 0x0102040810204080) >> 56 }
 
 // byteMasks are one bit per byte of the name, for each byte class.
 type byteMasks struct {
-	digit, upper, lower, high, hex, raw uint64 // raw: bytes that can start a raw-pass match
-	ndash                               int
+	digit, upper, lower, high uint64
 }
 
 // classify64 classifies the name (at most 64 bytes) and writes its
-// lower-cased bytes, zero-padded, into sc.buf.
+// lower-cased bytes into sc.buf.
 func (sc *scanner) classify64() (m byteMasks) {
 	s := sc.name
 	n := len(s)
@@ -43,69 +36,56 @@ func (sc *scanner) classify64() (m byteMasks) {
 		sc.buf = make([]byte, 256)
 	}
 	buf := sc.buf[:96]
-	var dash uint64
-	for c := 0; c*8 < n; c++ {
-		i := c * 8
-		var x uint64
-		if i+8 <= n {
-			x = le64(s, i)
-		} else {
-			for k := n - 1; k >= i; k-- {
-				x = x<<8 | uint64(s[k])
-			}
-		}
+	copy(buf[:64], s)
+	clear(buf[n:64]) // so that the last word has no class past the name
+	for i := 0; i < n; i += 8 {
+		x := binary.LittleEndian.Uint64(buf[i : i+8])
 		hi := x & swarHighs
 		t := x &^ swarHighs
 		dig := (swarGE(t, '0') &^ swarGE(t, '9'+1)) &^ hi
-		up := (swarGE(t, 'A') &^ swarGE(t, 'Z'+1)) &^ hi
-		lo := (swarGE(t, 'a') &^ swarGE(t, 'z'+1)) &^ hi
 		tl := t | 0x2020202020202020
-		hx := dig | (swarGE(tl, 'a')&^swarGE(tl, 'f'+1))&^hi
-		lx := x | up>>2
-		binary.LittleEndian.PutUint64(buf[i:i+8], lx)
-		d := swarEq(x, '-')
-		dash |= movemask(d) << i
-		raw := d | swarEq(x, '@') | swarEq(x, ':') | swarEq(x|0x2020202020202020, 'w')
+		alpha := (swarGE(tl, 'a') &^ swarGE(tl, 'z'+1)) &^ hi
+		b5 := t << 2 & swarHighs // the 0x20 bit: lower case
+		up := alpha &^ b5
+		binary.LittleEndian.PutUint64(buf[i:i+8], x|up>>2)
 		m.digit |= movemask(dig) << i
 		m.upper |= movemask(up) << i
-		m.lower |= movemask(lo) << i
+		m.lower |= movemask(alpha&b5) << i
 		m.high |= movemask(hi) << i
-		m.hex |= movemask(hx) << i
-		m.raw |= movemask(raw) << i
 	}
 	// The bytes after the name in buf are stale: a key masks them off.
-	m.ndash = bits.OnesCount64(dash)
 	return m
 }
 
-// le64 loads s[i:i+8] little-endian.
-func le64(s string, i int) uint64 {
-	_ = s[i+7]
-	return uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-		uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
-}
-
-// rawPass64 is rawPass visiting only the bytes in m.raw.
-func (sc *scanner) rawPass64(raw uint64) {
+// rawPass64 is rawPass visiting only the separators and the word starts
+// (a "www." must start a word), and counts the dashes.
+func (sc *scanner) rawPass64(cand uint64) {
 	s := sc.name
 	i := -1
-	for ; raw != 0; raw &= raw - 1 {
-		p := bits.TrailingZeros64(raw)
-		if p <= i {
+	for ; cand != 0; cand &= cand - 1 {
+		p := bits.TrailingZeros64(cand)
+		c := s[p]
+		if !rawInteresting[c] {
 			continue
 		}
-		i = sc.rawAt(s, p)
+		if c == '-' {
+			sc.ndash++
+		}
+		if p > i {
+			i = sc.rawAt(s, p)
+		}
 	}
 }
 
 // tokenize64 is tokenize for a name of at most 64 bytes classified into m.
 func (sc *scanner) tokenize64(m *byteMasks) {
 	alnum := m.digit | m.upper | m.lower | m.high
+	wordStart := alnum &^ (alnum << 1)
+	sc.rawPass64(^alnum&spanMask(0, len(sc.name)) | wordStart)
 	lh := m.lower | m.high
 	// split at a digit change, at aB, and at ABc (before B)
 	split := alnum & (alnum << 1) & ((m.digit ^ (m.digit << 1)) | ((lh << 1) & m.upper) |
 		((m.upper << 1) & m.upper & (m.lower >> 1)))
-	wordStart := alnum &^ (alnum << 1)
 	wordLast := alnum &^ (alnum >> 1)
 	tokStart := wordStart | split
 	tokLast := alnum & (tokStart>>1 | ^(alnum >> 1))
@@ -131,11 +111,7 @@ func (sc *scanner) tokenize64(m *byteMasks) {
 			case m.upper>>s&1 != 0:
 				tc = cUpper
 			}
-			sc.pushToken(s, e, bits.OnesCount64(m.upper&tm), tc)
-		}
-		toks := sc.toks[first:]
-		for k := range toks {
-			toks[k].ws, toks[k].we = int32(ws), int32(we)
+			sc.pushToken(s, e, ws, we, bits.OnesCount64(m.upper&tm), tc)
 		}
 		wm := spanMask(ws, we)
 		wl := we - ws
@@ -143,7 +119,8 @@ func (sc *scanner) tokenize64(m *byteMasks) {
 		if digits > 0 && wordLenBits&(1<<wl) != 0 && (wl == 17 || m.upper&wm != 0) {
 			sc.wordLens |= 1 << wl
 		}
-		if wl >= 6 && digits > 0 && digits < wl && m.hex&wm == wm {
+		if wl >= 6 && digits > 0 && digits < wl && sc.allHex(ws, we) {
+			toks := sc.toks[first:]
 			for k := range toks {
 				if wl >= 12 {
 					toks[k].masked = true
@@ -153,10 +130,21 @@ func (sc *scanner) tokenize64(m *byteMasks) {
 			}
 		}
 	}
-	if m.ndash >= 4 {
+	if sc.ndash >= 4 {
 		sc.maskUUIDs()
 	}
 }
 
+func (sc *scanner) allHex(s, e int) bool {
+	for _, c := range []byte(sc.name[s:e]) {
+		if byteClass[c]&cHex == 0 {
+			return false
+		}
+	}
+	return true
+}
+
 // spanMask has the bits s..e-1 set (0 <= s < e <= 64).
-func spanMask(s, e int) uint64 { return (1<<uint(e) - 1) &^ (1<<uint(s) - 1) }
+func spanMask(s, e int) uint64 {
+	return ^uint64(0) << (uint(s) & 63) & (^uint64(0) >> (uint(64-e) & 63))
+}
