@@ -754,6 +754,13 @@ func (sc *scanner) addressRules() {
 // nameLike returns how much token i looks like a personal name on its own
 // (0..1) and its raw dictionary strength (0 when not in the lists).
 func (sc *scanner) nameLike(i int) (nl, raw float64) {
+	if sc.toks[i].lx&(lxNameTiers|lxDeny) == 0 {
+		return 0, 0 // in no name list: the common case, inlined
+	}
+	return sc.nameLikeSlow(i)
+}
+
+func (sc *scanner) nameLikeSlow(i int) (nl, raw float64) {
 	t := &sc.toks[i]
 	if t.kind != tkAlpha || t.masked || t.used || t.hexish || t.e-t.s < 2 {
 		return 0, 0

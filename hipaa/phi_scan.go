@@ -554,7 +554,32 @@ func (sc *scanner) pushToken(s, e, ws, we, up int, tc uint8) {
 			t.caps = capMixed
 		}
 		if L >= 2 && L <= maxLookupLen {
-			lx := sc.lookup(sc.buf[s:], L)
+			var lx uint32
+			k0, k1, k2, h := wordKey(sc.buf[s:], L)
+			if sc.d.extra == nil {
+				// d.lex.get, inlined
+				tab := sc.d.lex
+				slots := tab.slots
+				mask := uint64(len(slots) - 1)
+				for i := h >> tab.shift; ; i = (i + 1) & mask {
+					sl := &slots[i&mask]
+					if sl.ext == 0 {
+						break
+					}
+					if sl.k0 == k0 && int(sl.ext&31) == L {
+						if L <= 8 {
+							lx = sl.val
+							break
+						}
+						if tl := tab.tails[sl.ext>>5-1]; tl[0] == k1 && tl[1] == k2 {
+							lx = sl.val
+							break
+						}
+					}
+				}
+			} else {
+				lx = sc.lookupExtra(k0, k1, k2, L, h)
+			}
 			t.lx = lx
 			sc.lxOr |= lx
 			if c := ctxKind((lx & lxCtxMask) >> lxCtxShift); c != ckNone {
@@ -572,18 +597,15 @@ func (sc *scanner) pushToken(s, e, ws, we, up int, tc uint8) {
 
 const lxDeny = 1 << 20
 
-// lookup returns the flags of the lower-case word p[:n] (2 <= n <=
-// maxLookupLen; p has 24 readable bytes).
-func (sc *scanner) lookup(p []byte, n int) uint32 {
-	k0, k1, k2, h := wordKey(p, n)
+// lookupExtra returns the flags of a word for a detector with allow or
+// deny words.
+func (sc *scanner) lookupExtra(k0, k1, k2 uint64, n int, h uint64) uint32 {
 	d := sc.d
-	if d.extra != nil {
-		if f := d.extra.get(k0, k1, k2, n, h); f != 0 {
-			if f&extraAllow != 0 {
-				return lxStop
-			}
-			return d.lex.get(k0, k1, k2, n, h) | lxDeny
+	if f := d.extra.get(k0, k1, k2, n, h); f != 0 {
+		if f&extraAllow != 0 {
+			return lxStop
 		}
+		return d.lex.get(k0, k1, k2, n, h) | lxDeny
 	}
 	return d.lex.get(k0, k1, k2, n, h)
 }
