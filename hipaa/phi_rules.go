@@ -190,23 +190,26 @@ func (sc *scanner) digitRules() {
 			}
 			continue
 		}
-		if t.masked || t.used || i > 0 && sc.linked(i-1, i) {
+		// (linked needs two digit tokens: test the kind inline first)
+		if t.masked || t.used || i > 0 && sc.toks[i-1].kind == tkDigit && sc.linked(i-1, i) {
 			continue
 		}
 		var ch [8]int
 		m := 0
 		ch[m] = i
 		m++
-		for k := i + 1; k < n && m < len(ch) && sc.linked(k-1, k); k++ {
+		for k := i + 1; k < n && m < len(ch) && sc.toks[k].kind == tkDigit && sc.linked(k-1, k); k++ {
 			ch[m] = k
 			m++
 		}
 		for p := 0; p < m; {
-			if c := sc.chainAt(ch[p:m]); c > 0 {
-				p += c
-				continue
+			if m-p >= 2 { // chainAt needs two groups
+				if c := sc.chainAt(ch[p:m]); c > 0 {
+					p += c
+					continue
+				}
 			}
-			if !sc.toks[ch[p]].used {
+			if u := &sc.toks[ch[p]]; !u.used && singleDigitLen(int(u.e-u.s)) {
 				sc.singleDigit(ch[p])
 			}
 			p++
@@ -456,11 +459,17 @@ func (sc *scanner) stateBefore(i int) bool {
 
 func nanp(s string) bool { return len(s) == 10 && s[0] >= '2' && s[3] >= '2' }
 
+// singleDigitLen reports whether a group of L digits can be anything to
+// singleDigit: only an age has fewer than 5 digits; no format has 7, 12 or
+// 20 and more.
+func singleDigitLen(L int) bool {
+	return L >= 2 && L != 4 && L != 7 && L != 12 && L <= 19
+}
+
 func (sc *scanner) singleDigit(i int) {
 	t := &sc.toks[i]
 	L := t.size()
-	// Only an age has fewer than 5 digits; no format has 7, 12 or 20+.
-	if L < 2 || L == 4 || L == 7 || L == 12 || L > 19 {
+	if !singleDigitLen(L) {
 		return
 	}
 	str := sc.tokStr(i)
