@@ -78,6 +78,9 @@ func (sc *scanner) rawPass64(cand uint64) {
 }
 
 // tokenize64 is tokenize for a name of at most 64 bytes classified into m.
+// It runs the raw pass first. The token push and the word-table probe are
+// written out here (see pushToken and wordTab.get): a call in this loop
+// would spill the loop state.
 func (sc *scanner) tokenize64(m *byteMasks) {
 	alnum := m.digit | m.upper | m.lower | m.high
 	wordStart := alnum &^ (alnum << 1)
@@ -89,12 +92,24 @@ func (sc *scanner) tokenize64(m *byteMasks) {
 	wordLast := alnum &^ (alnum >> 1)
 	tokStart := wordStart | split
 	tokLast := alnum & (tokStart>>1 | ^(alnum >> 1))
+
+	if cap(sc.toks) < 64 {
+		sc.toks = make([]token, 0, 64) // at most one token a byte
+	}
+	toks := sc.toks[:cap(sc.toks)]
+	nt := 0 // sc.toks is empty
+	buf := sc.buf[:96]
+	lex, extra := sc.d.lex, sc.d.extra
+	slots, tails, shift := lex.slots, lex.tails, lex.shift
+	mask := uint64(len(slots) - 1)
+	var lxOr, ctxBits uint32
+	ndigit, poTok := 0, false
 	for wordStart != 0 {
 		ws := bits.TrailingZeros64(wordStart)
 		we := bits.TrailingZeros64(wordLast) + 1
 		wordStart &= wordStart - 1
 		wordLast &= wordLast - 1
-		first := len(sc.toks)
+		first := nt
 		for tokStart != 0 {
 			s := bits.TrailingZeros64(tokStart)
 			if s >= we {
@@ -103,15 +118,79 @@ func (sc *scanner) tokenize64(m *byteMasks) {
 			e := bits.TrailingZeros64(tokLast) + 1
 			tokStart &= tokStart - 1
 			tokLast &= tokLast - 1
-			tm := spanMask(s, e)
-			tc := uint8(cLower)
-			switch {
-			case m.digit>>s&1 != 0:
-				tc = cDigit
-			case m.upper>>s&1 != 0:
-				tc = cUpper
+			t := &toks[nt&63]
+			nt++
+			*t = token{}
+			t.s, t.e, t.ws, t.we = int32(s), int32(e), int32(ws), int32(we)
+			if m.digit>>s&1 != 0 {
+				t.kind = tkDigit
+				ndigit++
+			} else {
+				t.kind = tkAlpha
+				L := e - s
+				up := bits.OnesCount64(m.upper & spanMask(s, e))
+				switch {
+				case up == 0:
+					t.caps = capLower
+				case up == L:
+					t.caps = capUpper
+					if L == 1 {
+						t.caps = capTitle
+					}
+				case up == 1 && m.upper>>s&1 != 0:
+					t.caps = capTitle
+				default:
+					t.caps = capMixed
+				}
+				if L >= 2 && L <= maxLookupLen {
+					// wordKey
+					p := buf[s : s+24]
+					k0 := binary.LittleEndian.Uint64(p[0:8])
+					var k1, k2 uint64
+					if L <= 8 {
+						k0 &= byteMask(L)
+					} else {
+						k1 = binary.LittleEndian.Uint64(p[8:16])
+						if L <= 16 {
+							k1 &= byteMask(L - 8)
+						} else {
+							k2 = binary.LittleEndian.Uint64(p[16:24]) & byteMask(L-16)
+						}
+					}
+					h := keyHash(k0, k1, k2, L)
+					var lx uint32
+					if extra == nil {
+						// lex.get
+						for i := h >> shift; ; i = (i + 1) & mask {
+							sl := &slots[i&mask]
+							if sl.ext == 0 {
+								break
+							}
+							if sl.k0 == k0 && int(sl.ext&31) == L {
+								if L <= 8 {
+									lx = sl.val
+									break
+								}
+								if tl := tails[sl.ext>>5-1]; tl[0] == k1 && tl[1] == k2 {
+									lx = sl.val
+									break
+								}
+							}
+						}
+					} else {
+						lx = sc.lookupExtra(k0, k1, k2, L, h)
+					}
+					t.lx = lx
+					lxOr |= lx
+					ctxBits |= 1 << ((lx & lxCtxMask) >> lxCtxShift)
+					if p[0] == 'p' && (L == 2 || L == 5) {
+						poTok = true
+					}
+				}
 			}
-			sc.pushToken(s, e, ws, we, bits.OnesCount64(m.upper&tm), tc)
+			if sc.nmask > 0 && sc.masked(int32(s), int32(e)) {
+				t.masked = true
+			}
 		}
 		wm := spanMask(ws, we)
 		wl := we - ws
@@ -120,16 +199,18 @@ func (sc *scanner) tokenize64(m *byteMasks) {
 			sc.wordLens |= 1 << wl
 		}
 		if wl >= 6 && digits > 0 && digits < wl && sc.allHex(ws, we) {
-			toks := sc.toks[first:]
-			for k := range toks {
+			wt := toks[first:nt]
+			for k := range wt {
 				if wl >= 12 {
-					toks[k].masked = true
-				} else if toks[k].kind == tkAlpha {
-					toks[k].hexish = true
+					wt[k].masked = true
+				} else if wt[k].kind == tkAlpha {
+					wt[k].hexish = true
 				}
 			}
 		}
 	}
+	sc.toks = toks[:nt]
+	sc.lxOr, sc.ctxBits, sc.ndigit, sc.poTok = lxOr, ctxBits&^1, ndigit, poTok // bit 0: no context
 	if sc.ndash >= 4 {
 		sc.maskUUIDs()
 	}

@@ -18,6 +18,9 @@ func scanState(d *Detector, name string, fast bool) *scanner {
 		sc.tokenize()
 	}
 	sc.buf = nil
+	if len(sc.toks) == 0 {
+		sc.toks = nil
+	}
 	return sc
 }
 
