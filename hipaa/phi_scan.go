@@ -82,10 +82,7 @@ const (
 )
 
 func (sc *scanner) run() {
-	if len(sc.name) <= 64 {
-		m := sc.classify64()
-		sc.tokenize64(&m) // runs the raw pass first
-	} else {
+	if !sc.scanFast() {
 		sc.rawPass()
 		sc.tokenize()
 	}

@@ -5,11 +5,12 @@ import (
 	"math/bits"
 )
 
-// The fast path for names of at most 64 bytes: the bytes are classified
-// eight at a time (SWAR) into one bit per byte for each class, and the
-// word and token boundaries come out of a few operations on these masks,
-// so the tokenizer has no per-byte branch. It finds exactly the tokens of
-// tokenize.
+// The fast path: the name is cut at separators into pieces of at most 64
+// bytes (a token never spans a separator), the bytes of a piece are
+// classified eight at a time (SWAR) into one bit per byte for each class,
+// and the word and token boundaries come out of a few operations on these
+// masks, so the tokenizer has no per-byte branch. It finds exactly the
+// tokens of tokenize (TestTokenize64).
 
 const (
 	swarOnes  = 0x0101010101010101
@@ -22,22 +23,51 @@ func swarGE(t uint64, c byte) uint64 { return (t + (0x80-uint64(c))*swarOnes) & 
 // movemask gathers the high bits of the bytes of m into the low 8 bits.
 func movemask(m uint64) uint64 { return ((m >> 7) * 0x0102040810204080) >> 56 }
 
-// byteMasks are one bit per byte of the name, for each byte class.
+// byteMasks are one bit per byte of a piece of the name, for each byte
+// class.
 type byteMasks struct {
 	digit, upper, lower, high uint64
 }
 
-// classify64 classifies the name (at most 64 bytes) and writes its
-// lower-cased bytes into sc.buf.
-func (sc *scanner) classify64() (m byteMasks) {
+// maxPieces bounds the pieces of a name on the fast path (names of up to
+// 8*64 bytes, cut at separators).
+const maxPieces = 8
+
+// cutPieces cuts the name at separators into pieces of at most 64 bytes:
+// piece k is name[cut[k]:cut[k+1]-1] (cut[0] = 0, the last end is
+// len(name)+1), so that the byte between two pieces is a separator. It
+// returns the number of pieces, or 0 when the name has no such cut.
+func (sc *scanner) cutPieces(cut *[maxPieces + 1]int) int {
 	s := sc.name
 	n := len(s)
-	if cap(sc.buf) < 96 {
-		sc.buf = make([]byte, 256)
+	k := 0
+	start := 0
+	for n-start > 64 {
+		if k == maxPieces-1 {
+			return 0
+		}
+		p := start + 64
+		for p > start && byteClass[s[p]]&cAlnum != 0 {
+			p--
+		}
+		if byteClass[s[p]]&cAlnum != 0 {
+			return 0 // a word of 65 bytes or more
+		}
+		cut[k] = start
+		k++
+		start = p + 1
 	}
-	buf := sc.buf[:96]
-	copy(buf[:64], s)
-	clear(buf[n:64]) // so that the last word has no class past the name
+	cut[k] = start
+	cut[k+1] = n + 1
+	return k + 1
+}
+
+// classify64 classifies name[off:off+n] (n <= 64) and writes its lower-cased
+// bytes into sc.buf[off:]; sc.buf has room for off+88 bytes.
+func (sc *scanner) classify64(off, n int) (m byteMasks) {
+	buf := sc.buf[off : off+88]
+	copy(buf[:64], sc.name[off:off+n])
+	clear(buf[n:64]) // so that the last word has no class past the piece
 	for i := 0; i < n; i += 8 {
 		x := binary.LittleEndian.Uint64(buf[i : i+8])
 		hi := x & swarHighs
@@ -53,17 +83,60 @@ func (sc *scanner) classify64() (m byteMasks) {
 		m.lower |= movemask(alpha&b5) << i
 		m.high |= movemask(hi) << i
 	}
-	// The bytes after the name in buf are stale: a key masks them off.
+	// The bytes after the piece in buf are stale: a key masks them off.
 	return m
 }
 
-// rawPass64 is rawPass visiting only the separators and the word starts
-// (a "www." must start a word), and counts the dashes.
-func (sc *scanner) rawPass64(cand uint64) {
-	s := sc.name
+// scanFast is rawPass and tokenize by pieces; it reports false, having
+// done nothing, when the name cannot be cut into pieces.
+func (sc *scanner) scanFast() bool {
+	var cut [maxPieces + 1]int
+	np := sc.cutPieces(&cut)
+	if np == 0 {
+		return false
+	}
+	n := len(sc.name)
+	if cap(sc.buf) < n+96 {
+		sc.buf = make([]byte, max(n+96, 256))
+	}
+	sc.buf = sc.buf[:cap(sc.buf)]
+	if cap(sc.toks) < n {
+		sc.toks = make([]token, 0, max(n, 64)) // at most one token a byte
+	}
+	var ms [maxPieces]byteMasks
+	for k := 0; k < np; k++ {
+		ms[k] = sc.classify64(cut[k], cut[k+1]-1-cut[k])
+	}
+	// The raw pass sees the bytes in order: each piece, then the
+	// separator after it.
 	i := -1
+	for k := 0; k < np; k++ {
+		m := &ms[k]
+		off, end := cut[k], cut[k+1]-1
+		alnum := m.digit | m.upper | m.lower | m.high
+		if end > off {
+			i = sc.rawPass64(^alnum&spanMask(0, end-off)|alnum&^(alnum<<1), off, i)
+		}
+		if end < n {
+			i = sc.rawPass64(1, end, i)
+		}
+	}
+	for k := 0; k < np; k++ {
+		sc.tokenize64(&ms[k], cut[k])
+	}
+	if sc.ndash >= 4 {
+		sc.maskUUIDs()
+	}
+	return true
+}
+
+// rawPass64 is rawPass visiting only the bytes off+k for the bits k of
+// cand: the separators and the word starts (a "www." must start a word).
+// It counts the dashes. i is the last byte done; it returns the new one.
+func (sc *scanner) rawPass64(cand uint64, off, i int) int {
+	s := sc.name
 	for ; cand != 0; cand &= cand - 1 {
-		p := bits.TrailingZeros64(cand)
+		p := bits.TrailingZeros64(cand) + off
 		c := s[p]
 		if !rawInteresting[c] {
 			continue
@@ -75,16 +148,16 @@ func (sc *scanner) rawPass64(cand uint64) {
 			i = sc.rawAt(s, p)
 		}
 	}
+	return i
 }
 
-// tokenize64 is tokenize for a name of at most 64 bytes classified into m.
-// It runs the raw pass first. The token push and the word-table probe are
+// tokenize64 is tokenize for the piece of the name at off classified into
+// m, after the raw pass. The token push and the word-table probe are
 // written out here (see pushToken and wordTab.get): a call in this loop
 // would spill the loop state.
-func (sc *scanner) tokenize64(m *byteMasks) {
+func (sc *scanner) tokenize64(m *byteMasks, off int) {
 	alnum := m.digit | m.upper | m.lower | m.high
 	wordStart := alnum &^ (alnum << 1)
-	sc.rawPass64(^alnum&spanMask(0, len(sc.name)) | wordStart)
 	lh := m.lower | m.high
 	// split at a digit change, at aB, and at ABc (before B)
 	split := alnum & (alnum << 1) & ((m.digit ^ (m.digit << 1)) | ((lh << 1) & m.upper) |
@@ -93,17 +166,14 @@ func (sc *scanner) tokenize64(m *byteMasks) {
 	tokStart := wordStart | split
 	tokLast := alnum & (tokStart>>1 | ^(alnum >> 1))
 
-	if cap(sc.toks) < 64 {
-		sc.toks = make([]token, 0, 64) // at most one token a byte
-	}
-	toks := sc.toks[:cap(sc.toks)]
-	nt := 0 // sc.toks is empty
-	buf := sc.buf[:96]
+	toks := sc.toks[:cap(sc.toks)] // room for a token a byte (scanFast)
+	nt := len(sc.toks)
+	buf := sc.buf[off : off+88]
 	lex, extra := sc.d.lex, sc.d.extra
 	slots, tails, shift := lex.slots, lex.tails, lex.shift
 	mask := uint64(len(slots) - 1)
-	var lxOr, ctxBits uint32
-	ndigit, poTok := 0, false
+	lxOr, ctxBits := sc.lxOr, sc.ctxBits
+	ndigit, poTok := sc.ndigit, sc.poTok
 	for wordStart != 0 {
 		ws := bits.TrailingZeros64(wordStart)
 		we := bits.TrailingZeros64(wordLast) + 1
@@ -118,10 +188,10 @@ func (sc *scanner) tokenize64(m *byteMasks) {
 			e := bits.TrailingZeros64(tokLast) + 1
 			tokStart &= tokStart - 1
 			tokLast &= tokLast - 1
-			t := &toks[nt&63]
+			t := &toks[nt]
 			nt++
 			*t = token{}
-			t.s, t.e, t.ws, t.we = int32(s), int32(e), int32(ws), int32(we)
+			t.s, t.e, t.ws, t.we = int32(off+s), int32(off+e), int32(off+ws), int32(off+we)
 			if m.digit>>s&1 != 0 {
 				t.kind = tkDigit
 				ndigit++
@@ -188,7 +258,7 @@ func (sc *scanner) tokenize64(m *byteMasks) {
 					}
 				}
 			}
-			if sc.nmask > 0 && sc.masked(int32(s), int32(e)) {
+			if sc.nmask > 0 && sc.masked(int32(off+s), int32(off+e)) {
 				t.masked = true
 			}
 		}
@@ -198,7 +268,7 @@ func (sc *scanner) tokenize64(m *byteMasks) {
 		if digits > 0 && wordLenBits&(1<<wl) != 0 && (wl == 17 || m.upper&wm != 0) {
 			sc.wordLens |= 1 << wl
 		}
-		if wl >= 6 && digits > 0 && digits < wl && sc.allHex(ws, we) {
+		if wl >= 6 && digits > 0 && digits < wl && sc.allHex(off+ws, off+we) {
 			wt := toks[first:nt]
 			for k := range wt {
 				if wl >= 12 {
@@ -211,9 +281,6 @@ func (sc *scanner) tokenize64(m *byteMasks) {
 	}
 	sc.toks = toks[:nt]
 	sc.lxOr, sc.ctxBits, sc.ndigit, sc.poTok = lxOr, ctxBits&^1, ndigit, poTok // bit 0: no context
-	if sc.ndash >= 4 {
-		sc.maskUUIDs()
-	}
 }
 
 func (sc *scanner) allHex(s, e int) bool {
