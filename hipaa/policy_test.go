@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/aws/smithy-go"
 	"github.com/phisafe/phisafe/hipaa"
@@ -46,6 +47,9 @@ func okFn(n int64) func(context.Context) (int64, error) {
 func noPHI(t *testing.T, events []hipaa.Event) {
 	t.Helper()
 	for _, e := range events {
+		// The time and the random request id are not derived from the
+		// name and may hold any digits by chance.
+		e.Time, e.RequestID = time.Time{}, ""
 		b, _ := json.Marshal(e)
 		for _, s := range []string{phiName, "219-09-9999", "219", "9999"} {
 			if strings.Contains(string(b), s) {
