@@ -6,7 +6,7 @@ STACK := scripts/stack
 ENV := source .stack/env &&
 PKGS := ./...
 
-.PHONY: all test demo stack stack-down fmt-check vet lint unit unit-fips bench vulncheck fuzz clean
+.PHONY: all test demo stack stack-down fmt-check vet lint unit unit-fips interop bench vulncheck fuzz clean
 
 all: test
 
@@ -33,7 +33,13 @@ unit: stack
 unit-fips: stack
 	$(ENV) GODEBUG=fips140=on go test -race -count=1 $(PKGS)
 
-test: stack fmt-check vet lint unit unit-fips
+# phisafe against the official AWS Encryption SDK for Go, both ways. A
+# separate module (interop/go.mod) so the main module never depends on the
+# Dafny runtime; no -race, since the official SDK races when shared.
+interop:
+	cd interop && go vet ./... && go test -count=1 ./...
+
+test: stack fmt-check vet lint unit unit-fips interop
 
 demo: stack
 	$(ENV) go run ./examples/quickstart
