@@ -1,0 +1,135 @@
+package envelope
+
+import (
+	"bytes"
+	"context"
+	"crypto/aes"
+	"crypto/cipher"
+	"crypto/rand"
+	"encoding/binary"
+	"fmt"
+	"slices"
+
+	"github.com/phisafe/phisafe/internal/esdk"
+)
+
+const (
+	aesTagLen = 16 // bytes; provider info says 128 bits
+	aesIVLen  = 12
+)
+
+// rawAESKeyring is the Raw AES keyring (framework/raw-aes-keyring.md):
+// AES-GCM with a 128, 192 or 256-bit wrapping key held in memory.
+type rawAESKeyring struct {
+	namespace string
+	name      string
+	aead      cipher.AEAD
+}
+
+// NewRawAESKeyring returns a keyring that wraps data keys with AES-GCM
+// under key (16, 24 or 32 bytes, from a cryptographically secure source),
+// named by namespace (the encrypted data key's provider id) and name, as
+// the Raw AES keyring of the AWS Encryption SDK does: messages it writes
+// decrypt with the other SDKs' Raw AES keyrings given the same namespace,
+// name and key, and the other way round.
+//
+// The wrapping IV is random per data key and the serialized encryption
+// context is the GCM additional data. The keyring keeps its own copy of
+// key. Namespace "aws-kms" is reserved for AWS KMS and refused.
+func NewRawAESKeyring(namespace, name string, key []byte) (Keyring, error) {
+	if err := checkRawNames(namespace, name); err != nil {
+		return nil, err
+	}
+	switch len(key) {
+	case 16, 24, 32:
+	default:
+		return nil, fmt.Errorf("%w: raw AES wrapping key must be 16, 24 or 32 bytes, not %d", ErrConfig, len(key))
+	}
+	block, err := aes.NewCipher(slices.Clone(key))
+	if err != nil {
+		return nil, fmt.Errorf("%w: raw AES wrapping key: %v", ErrConfig, err)
+	}
+	aead, err := cipher.NewGCMWithRandomNonce(block)
+	if err != nil {
+		return nil, fmt.Errorf("%w: raw AES wrapping key: %v", ErrConfig, err)
+	}
+	return &rawAESKeyring{namespace: namespace, name: name, aead: aead}, nil
+}
+
+func checkRawNames(namespace, name string) error {
+	if namespace == "" || name == "" {
+		return fmt.Errorf("%w: raw keyring namespace and name must not be empty", ErrConfig)
+	}
+	if namespace == kmsProviderID {
+		return fmt.Errorf("%w: raw keyring namespace %q is reserved for AWS KMS", ErrConfig, kmsProviderID)
+	}
+	if len(namespace) > 0xFFFF || len(name) > 0xFFFF-8-aesIVLen {
+		return fmt.Errorf("%w: raw keyring namespace or name too long", ErrConfig)
+	}
+	return nil
+}
+
+func (k *rawAESKeyring) providerInfoPrefix() []byte {
+	b := append([]byte(k.name), 0, 0, 0, 0, 0, 0, 0, 0)
+	binary.BigEndian.PutUint32(b[len(k.name):], aesTagLen*8)
+	binary.BigEndian.PutUint32(b[len(k.name)+4:], aesIVLen)
+	return b
+}
+
+// OnEncrypt generates a data key if m has none and appends its AES-GCM
+// wrapping.
+func (k *rawAESKeyring) OnEncrypt(_ context.Context, m *EncryptionMaterials) (*EncryptionMaterials, error) {
+	aad, err := serializeEC(m.ec)
+	if err != nil {
+		return nil, err
+	}
+	out := m.clone()
+	if out.dataKey == nil {
+		out.dataKey = make([]byte, out.suite.DataKeyLen)
+		if _, err := rand.Read(out.dataKey); err != nil {
+			return nil, err
+		}
+	}
+	// Seal with a random nonce returns IV || ciphertext || tag.
+	sealed := k.aead.Seal(nil, nil, out.dataKey, aad)
+	info := append(k.providerInfoPrefix(), sealed[:aesIVLen]...)
+	out.edks = append(out.edks, esdk.EncryptedDataKey{
+		ProviderID:   k.namespace,
+		ProviderInfo: info,
+		Ciphertext:   sealed[aesIVLen:],
+	})
+	return out, nil
+}
+
+// OnDecrypt unwraps the first encrypted data key that names this keyring
+// and authenticates under its key and m's encryption context.
+func (k *rawAESKeyring) OnDecrypt(_ context.Context, m *DecryptionMaterials, edks []esdk.EncryptedDataKey) (*DecryptionMaterials, error) {
+	if m.dataKey != nil {
+		return nil, fmt.Errorf("%w: decryption materials already hold a data key", ErrConfig)
+	}
+	aad, err := serializeEC(m.ec)
+	if err != nil {
+		return nil, err
+	}
+	prefix := k.providerInfoPrefix()
+	var errs []error
+	for _, e := range edks {
+		if e.ProviderID != k.namespace || len(e.ProviderInfo) != len(prefix)+aesIVLen ||
+			!bytes.Equal(e.ProviderInfo[:len(prefix)], prefix) || len(e.Ciphertext) < aesTagLen {
+			continue
+		}
+		in := append(slices.Clone(e.ProviderInfo[len(prefix):]), e.Ciphertext...)
+		pt, err := k.aead.Open(nil, nil, in, aad)
+		if err != nil {
+			errs = append(errs, tamperedEDK("raw AES keyring"))
+			continue
+		}
+		if len(pt) != m.suite.DataKeyLen {
+			clear(pt)
+			errs = append(errs, fmt.Errorf("%w: raw AES keyring: unwrapped data key has the wrong length", ErrNoDataKey))
+			continue
+		}
+		return m.withDataKey(pt), nil
+	}
+	return nil, noDataKey(errs)
+}
