@@ -1,0 +1,508 @@
+package esdk
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/ecdsa"
+	"crypto/subtle"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash"
+	"io"
+)
+
+// DecryptParams are the callbacks and limits for reading one message.
+type DecryptParams struct {
+	// Materials is called once with the parsed, not yet authenticated
+	// header. It returns the plaintext data key (Suite.DataKeyLen bytes)
+	// and, for signed suites, the verification key; a nil verification key
+	// means: decode it from the header's PublicKeyContextKey entry. The
+	// returned data key slice is overwritten with zeros once the content key
+	// is derived: return a copy if it is kept elsewhere.
+	Materials func(h *Header) (dataKey []byte, verificationKey *ecdsa.PublicKey, err error)
+	// MaxEncryptedDataKeys refuses (ErrLimit) headers with more encrypted
+	// data keys; 0 means no limit on the count (the header size still is).
+	MaxEncryptedDataKeys int
+	// AllowV1 is the commitment policy: false refuses (ErrUnsupportedSuite)
+	// every suite without key commitment, true accepts them too.
+	AllowV1 bool
+	// RefuseSigned refuses (ErrUnsupportedSuite) suites with a signature.
+	RefuseSigned bool
+	// MaxFrameLength refuses (ErrLimit) a larger header frame length or
+	// non-framed content length; 0 means DefaultMaxFrameLength.
+	MaxFrameLength int
+	// MaxHeaderSize refuses (ErrLimit) longer headers; 0 means
+	// DefaultMaxHeaderSize.
+	MaxHeaderSize int
+}
+
+// decState is what Decrypt and the streaming Decrypter share once the
+// header is authenticated.
+type decState struct {
+	h        *Header
+	ss       *session
+	vk       *ecdsa.PublicKey
+	hash     hash.Hash
+	maxFrame int
+}
+
+func (p *DecryptParams) limits() (maxFrame, maxHeader int) {
+	maxFrame, maxHeader = p.MaxFrameLength, p.MaxHeaderSize
+	if maxFrame <= 0 {
+		maxFrame = DefaultMaxFrameLength
+	}
+	if maxHeader <= 0 {
+		maxHeader = DefaultMaxHeaderSize
+	}
+	return
+}
+
+// openHeader applies the policy to a parsed header, obtains the materials,
+// checks the key commitment and the header authentication tag.
+func openHeader(p *DecryptParams, h *Header) (*decState, error) {
+	s := h.Suite
+	if !s.Committing && !p.AllowV1 {
+		return nil, newErr(ErrUnsupportedSuite, "header.suite_id", -1, fmt.Sprintf("suite %v has no key commitment and the policy requires it", s.ID))
+	}
+	if s.Signed() && p.RefuseSigned {
+		return nil, newErr(ErrUnsupportedSuite, "header.suite_id", -1, fmt.Sprintf("suite %v is signed and the policy refuses signed suites", s.ID))
+	}
+	maxFrame, _ := p.limits()
+	if int64(h.FrameLength) > int64(maxFrame) {
+		return nil, newErr(ErrLimit, "header.frame_length", -1, fmt.Sprintf("frame length %d, limit %d", h.FrameLength, maxFrame))
+	}
+	if p.Materials == nil {
+		return nil, fmt.Errorf("esdk: DecryptParams.Materials is nil")
+	}
+	dataKey, vk, err := p.Materials(h)
+	if err != nil {
+		return nil, err
+	}
+	defer clear(dataKey)
+	if len(dataKey) != s.DataKeyLen {
+		return nil, fmt.Errorf("esdk: data key is %d bytes, suite %v needs %d", len(dataKey), s.ID, s.DataKeyLen)
+	}
+	if s.Signed() && vk == nil {
+		enc, ok := h.EncryptionContext[PublicKeyContextKey]
+		if !ok {
+			return nil, newErr(ErrMalformed, "header.aad", -1, "signed suite without "+PublicKeyContextKey)
+		}
+		if vk, err = DecodePublicKey(enc, s.Curve); err != nil {
+			return nil, err
+		}
+	}
+	if s.Signed() && vk.Curve != s.Curve {
+		return nil, fmt.Errorf("esdk: verification key is not on the suite's curve")
+	}
+	ss, _, err := newSession(s, dataKey, h.MessageID, h.SuiteData, true)
+	if err != nil {
+		return nil, err
+	}
+	var zero [ivLen]byte
+	iv := zero[:]
+	if h.Version == 1 {
+		iv = h.IV
+	}
+	var tag [tagLen]byte
+	ss.aead.Seal(tag[:0], iv, nil, h.raw[:h.bodyLen])
+	if subtle.ConstantTimeCompare(tag[:], h.AuthTag) != 1 {
+		return nil, newErr(ErrAuthentication, "header.auth_tag", int64(len(h.raw)-tagLen), "header authentication failed")
+	}
+	d := &decState{h: h, ss: ss, vk: vk, maxFrame: maxFrame}
+	if s.Signed() {
+		d.hash = s.SigHash.New()
+		d.hash.Write(h.raw)
+	}
+	return d, nil
+}
+
+// verify checks the footer signature sig over everything hashed.
+func (d *decState) verify(sig []byte, off int64) error {
+	if !ecdsa.VerifyASN1(d.vk, d.hash.Sum(nil), sig) {
+		return newErr(ErrAuthentication, "footer.signature", off, "signature verification failed")
+	}
+	return nil
+}
+
+func (d *decState) checkIV(got []byte, seq uint32, off int64) error {
+	if !bytes.Equal(got, d.ss.seqIV(seq)) {
+		return newErr(ErrMalformed, "body.iv", off, "IV is not the sequence number")
+	}
+	return nil
+}
+
+func authErr(field string, off int64) error {
+	return newErr(ErrAuthentication, field, off, "GCM authentication failed")
+}
+
+// Decrypt decrypts a whole message. It returns nothing but an error unless
+// every frame, the header and (for signed suites) the signature verify and
+// no bytes follow the message.
+func Decrypt(p DecryptParams, msg []byte) ([]byte, *Header, error) {
+	_, maxHeader := p.limits()
+	_, hn, err := parseHeader(msg, p.MaxEncryptedDataKeys, maxHeader)
+	if err == errNeedMore {
+		return nil, nil, newErr(ErrMalformed, "header", int64(len(msg)), "truncated")
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	// Keep a private copy of the header so it does not alias msg.
+	h, _, err := parseHeader(append([]byte(nil), msg[:hn]...), p.MaxEncryptedDataKeys, maxHeader)
+	if err != nil {
+		return nil, nil, err
+	}
+	d, err := openHeader(&p, h)
+	if err != nil {
+		return nil, nil, err
+	}
+	body := msg[hn:]
+	off := int64(hn)
+	trunc := func(field string) error {
+		return newErr(ErrMalformed, field, int64(len(msg)), "truncated")
+	}
+	out := make([]byte, 0, len(body))
+	ss := d.ss
+	if h.ContentType == NonFramed {
+		if len(body) < 20 {
+			return nil, nil, trunc("body.content_length")
+		}
+		if err := d.checkIV(body[:12], 1, off); err != nil {
+			return nil, nil, err
+		}
+		n := binary.BigEndian.Uint64(body[12:])
+		if n > maxNonFramedLength || n > uint64(d.maxFrame) {
+			return nil, nil, newErr(ErrLimit, "body.content_length", off+12, fmt.Sprintf("content length %d over the limit", n))
+		}
+		if uint64(len(body)-20) < n+tagLen {
+			return nil, nil, trunc("body.content")
+		}
+		ct := body[20 : 20+int(n)+tagLen]
+		if out, err = ss.aead.Open(out, ss.seqIV(1), ct, ss.bodyAAD(aadSingleBlock, 1, n)); err != nil {
+			return nil, nil, authErr("body.content", off+20)
+		}
+		body = body[20+len(ct):]
+		off += int64(20 + len(ct))
+	} else {
+		frame := int(h.FrameLength)
+		for seq := uint32(1); ; seq++ {
+			if len(body) < 4 {
+				return nil, nil, trunc("body.sequence_number")
+			}
+			got := binary.BigEndian.Uint32(body)
+			if got != 0xffffffff {
+				if got != seq {
+					return nil, nil, newErr(ErrMalformed, "body.sequence_number", off, fmt.Sprintf("frame %d where %d was expected", got, seq))
+				}
+				if len(body)-16 < frame+tagLen {
+					return nil, nil, trunc("body.frame")
+				}
+				if err := d.checkIV(body[4:16], seq, off+4); err != nil {
+					return nil, nil, err
+				}
+				ct := body[16 : 16+frame+tagLen]
+				if out, err = ss.aead.Open(out, ss.iv[:], ct, ss.bodyAAD(aadFrame, seq, uint64(frame))); err != nil {
+					return nil, nil, authErr("body.frame", off+16)
+				}
+				body = body[16+len(ct):]
+				off += int64(16 + len(ct))
+				continue
+			}
+			if len(body) < 24 {
+				return nil, nil, trunc("body.final_frame")
+			}
+			if got := binary.BigEndian.Uint32(body[4:]); got != seq {
+				return nil, nil, newErr(ErrMalformed, "body.sequence_number", off+4, fmt.Sprintf("final frame %d where %d was expected", got, seq))
+			}
+			if err := d.checkIV(body[8:20], seq, off+8); err != nil {
+				return nil, nil, err
+			}
+			n := binary.BigEndian.Uint32(body[20:])
+			if n > h.FrameLength {
+				return nil, nil, newErr(ErrMalformed, "body.final_frame.content_length", off+20, "final frame longer than the frame length")
+			}
+			if uint64(len(body)-24) < uint64(n)+tagLen {
+				return nil, nil, trunc("body.final_frame")
+			}
+			ct := body[24 : 24+int(n)+tagLen]
+			if out, err = ss.aead.Open(out, ss.iv[:], ct, ss.bodyAAD(aadFinalFrame, seq, uint64(n))); err != nil {
+				return nil, nil, authErr("body.final_frame", off+24)
+			}
+			body = body[24+len(ct):]
+			off += int64(24 + len(ct))
+			break
+		}
+	}
+	if d.hash != nil {
+		d.hash.Write(msg[hn : len(msg)-len(body)])
+		if len(body) < 2 {
+			return nil, nil, trunc("footer.signature_length")
+		}
+		n := int(binary.BigEndian.Uint16(body))
+		if len(body)-2 < n {
+			return nil, nil, trunc("footer.signature")
+		}
+		if err := d.verify(body[2:2+n], off+2); err != nil {
+			return nil, nil, err
+		}
+		body = body[2+n:]
+		off += int64(2 + n)
+	}
+	if len(body) != 0 {
+		return nil, nil, newErr(ErrMalformed, "message", off, "trailing bytes after the message")
+	}
+	return out, h, nil
+}
+
+// Decrypter reads a message from a stream and returns its plaintext. It
+// buffers one frame at a time (a non-framed body whole) and releases only
+// authenticated plaintext. For signed suites the final frame is released
+// only once the signature verifies; a failed signature is an error wrapping
+// ErrAuthentication from Read. Bytes after the message are an error.
+type Decrypter struct {
+	d   *decState
+	r   *bufio.Reader
+	off int64 // offset in the message of the next unread byte
+
+	buf     []byte // frame buffer
+	out     []byte // released, unread plaintext
+	seq     uint32
+	done    bool // the whole message was read and checked
+	err     error
+	scratch [24]byte
+}
+
+// NewDecrypter reads and authenticates the header of the message in r and
+// returns a reader of its plaintext.
+func NewDecrypter(r io.Reader, p DecryptParams) (*Decrypter, error) {
+	_, maxHeader := p.limits()
+	h, rest, err := readHeader(r, p.MaxEncryptedDataKeys, maxHeader)
+	if err != nil {
+		return nil, err
+	}
+	d, err := openHeader(&p, h)
+	if err != nil {
+		return nil, err
+	}
+	var src io.Reader = r
+	if len(rest) > 0 {
+		src = io.MultiReader(bytes.NewReader(rest), r)
+	}
+	return &Decrypter{d: d, r: bufio.NewReaderSize(src, 16<<10), off: int64(len(h.raw)), seq: 1}, nil
+}
+
+// readHeader reads exactly enough of r to parse a header, reading ahead at
+// most what the reader returns; it returns the header and the bytes read
+// past it.
+func readHeader(r io.Reader, maxEDKs, maxSize int) (*Header, []byte, error) {
+	buf := make([]byte, 0, 1024)
+	need := 1
+	for {
+		if need > cap(buf) {
+			c := 2 * cap(buf)
+			for c < need {
+				c *= 2
+			}
+			buf = append(make([]byte, 0, c), buf...)
+		}
+		n, err := io.ReadAtLeast(r, buf[len(buf):cap(buf)], need-len(buf))
+		buf = buf[:len(buf)+n]
+		if err != nil {
+			if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+				return nil, nil, newErr(ErrMalformed, "header", int64(len(buf)), "truncated")
+			}
+			return nil, nil, err
+		}
+		h, hn, err := parseHeader(buf, maxEDKs, maxSize)
+		if err == nil {
+			return h, buf[hn:], nil
+		}
+		if err != errNeedMore {
+			return nil, nil, err
+		}
+		// Ask for more than one byte so that slow readers do not make the
+		// parse quadratic: at least double what is held, within the limit.
+		need = min(max(len(buf)+1, 2*len(buf)), maxSize)
+		if need <= len(buf) {
+			need = len(buf) + 1
+		}
+	}
+}
+
+// Header returns the message header (authenticated).
+func (dr *Decrypter) Header() *Header { return dr.d.h }
+
+func (dr *Decrypter) readFull(b []byte, field string) error {
+	if _, err := io.ReadFull(dr.r, b); err != nil {
+		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+			return newErr(ErrMalformed, field, dr.off, "truncated")
+		}
+		return err
+	}
+	if dr.d.hash != nil {
+		dr.d.hash.Write(b)
+	}
+	dr.off += int64(len(b))
+	return nil
+}
+
+// Read implements io.Reader.
+func (dr *Decrypter) Read(p []byte) (int, error) {
+	for len(dr.out) == 0 {
+		if dr.err != nil {
+			return 0, dr.err
+		}
+		if dr.done {
+			return 0, io.EOF
+		}
+		if err := dr.next(); err != nil {
+			clear(dr.buf)
+			dr.out = nil
+			dr.err = err
+			return 0, err
+		}
+	}
+	n := copy(p, dr.out)
+	dr.out = dr.out[n:]
+	return n, nil
+}
+
+// grow returns dr.buf resized to n bytes.
+func (dr *Decrypter) grow(n int) []byte {
+	if cap(dr.buf) < n {
+		dr.buf = make([]byte, n)
+	}
+	return dr.buf[:n]
+}
+
+// next reads, authenticates and decrypts the next frame (or the body) into
+// dr.out, and at the end of the body checks the footer and end of stream.
+func (dr *Decrypter) next() error {
+	d, ss, h := dr.d, dr.d.ss, dr.d.h
+	sc := dr.scratch[:]
+	var pt []byte
+	final := false
+	if h.ContentType == NonFramed {
+		if err := dr.readFull(sc[:20], "body.content_length"); err != nil {
+			return err
+		}
+		if err := d.checkIV(sc[:12], 1, dr.off-20); err != nil {
+			return err
+		}
+		n := binary.BigEndian.Uint64(sc[12:])
+		if n > maxNonFramedLength || n > uint64(d.maxFrame) {
+			return newErr(ErrLimit, "body.content_length", dr.off-8, fmt.Sprintf("content length %d over the limit", n))
+		}
+		// The length is not authenticated yet: grow the buffer as data
+		// actually arrives rather than trusting it.
+		buf, err := dr.readGrow(int(n)+tagLen, "body.content")
+		if err != nil {
+			return err
+		}
+		if pt, err = ss.aead.Open(buf[:0], ss.seqIV(1), buf, ss.bodyAAD(aadSingleBlock, 1, n)); err != nil {
+			return authErr("body.content", dr.off-int64(len(buf)))
+		}
+		final = true
+	} else {
+		if err := dr.readFull(sc[:4], "body.sequence_number"); err != nil {
+			return err
+		}
+		got := binary.BigEndian.Uint32(sc)
+		seq := dr.seq
+		if got != 0xffffffff {
+			if got != seq {
+				return newErr(ErrMalformed, "body.sequence_number", dr.off-4, fmt.Sprintf("frame %d where %d was expected", got, seq))
+			}
+			if err := dr.readFull(sc[:12], "body.iv"); err != nil {
+				return err
+			}
+			if err := d.checkIV(sc[:12], seq, dr.off-12); err != nil {
+				return err
+			}
+			buf := dr.grow(int(h.FrameLength) + tagLen)
+			if err := dr.readFull(buf, "body.frame"); err != nil {
+				return err
+			}
+			var err error
+			if pt, err = ss.aead.Open(buf[:0], ss.iv[:], buf, ss.bodyAAD(aadFrame, seq, uint64(h.FrameLength))); err != nil {
+				return authErr("body.frame", dr.off-int64(len(buf)))
+			}
+			if dr.seq == 0xfffffffe {
+				return newErr(ErrMalformed, "body.sequence_number", dr.off, "too many frames")
+			}
+			dr.seq++
+			dr.out = pt
+			return nil
+		}
+		if err := dr.readFull(sc[:20], "body.final_frame"); err != nil {
+			return err
+		}
+		if got := binary.BigEndian.Uint32(sc); got != seq {
+			return newErr(ErrMalformed, "body.sequence_number", dr.off-20, fmt.Sprintf("final frame %d where %d was expected", got, seq))
+		}
+		if err := d.checkIV(sc[4:16], seq, dr.off-16); err != nil {
+			return err
+		}
+		n := binary.BigEndian.Uint32(sc[16:])
+		if n > h.FrameLength {
+			return newErr(ErrMalformed, "body.final_frame.content_length", dr.off-4, "final frame longer than the frame length")
+		}
+		buf := dr.grow(int(n) + tagLen)
+		if err := dr.readFull(buf, "body.final_frame"); err != nil {
+			return err
+		}
+		var err error
+		if pt, err = ss.aead.Open(buf[:0], ss.iv[:], buf, ss.bodyAAD(aadFinalFrame, seq, uint64(n))); err != nil {
+			return authErr("body.final_frame", dr.off-int64(len(buf)))
+		}
+		final = true
+	}
+	if final {
+		if d.hash != nil {
+			var sig [2]byte
+			if _, err := io.ReadFull(dr.r, sig[:]); err != nil {
+				return newErr(ErrMalformed, "footer.signature_length", dr.off, "truncated")
+			}
+			n := int(binary.BigEndian.Uint16(sig[:]))
+			if n > maxSigLen {
+				return newErr(ErrMalformed, "footer.signature_length", dr.off, "signature too long")
+			}
+			var sb [maxSigLen]byte
+			if _, err := io.ReadFull(dr.r, sb[:n]); err != nil {
+				return newErr(ErrMalformed, "footer.signature", dr.off+2, "truncated")
+			}
+			if err := d.verify(sb[:n], dr.off+2); err != nil {
+				return err
+			}
+			dr.off += int64(2 + n)
+		}
+		var one [1]byte
+		if n, err := io.ReadFull(dr.r, one[:]); n > 0 {
+			return newErr(ErrMalformed, "message", dr.off, "trailing bytes after the message")
+		} else if err != nil && err != io.EOF {
+			return err
+		}
+		dr.done = true
+		dr.out = pt
+	}
+	return nil
+}
+
+// readGrow reads n bytes into dr.buf, growing it as data arrives.
+func (dr *Decrypter) readGrow(n int, field string) ([]byte, error) {
+	const chunk = 1 << 20
+	buf := dr.buf[:0]
+	for len(buf) < n {
+		want := min(n-len(buf), chunk)
+		if cap(buf)-len(buf) < want {
+			buf = append(buf, make([]byte, want)...)[:len(buf)]
+		}
+		if err := dr.readFull(buf[len(buf):len(buf)+want], field); err != nil {
+			return nil, err
+		}
+		buf = buf[:len(buf)+want]
+	}
+	dr.buf = buf
+	return buf, nil
+}

@@ -1,0 +1,351 @@
+package esdk
+
+import (
+	"crypto/ecdsa"
+	"crypto/rand"
+	"encoding/binary"
+	"fmt"
+	"hash"
+	"io"
+)
+
+// EncryptParams are the materials and options for writing one message.
+type EncryptParams struct {
+	Suite             *Suite             // the algorithm suite (from LookupSuite)
+	DataKey           []byte             // plaintext data key, Suite.DataKeyLen bytes; not modified
+	EncryptedDataKeys []EncryptedDataKey // at least one
+	// EncryptionContext is stored in the header as is; for signed suites it
+	// must already hold PublicKeyContextKey (see EncodePublicKey).
+	EncryptionContext map[string]string
+	FrameLength       int               // frame length in bytes; 0 means DefaultFrameLength
+	NonFramed         bool              // write a legacy non-framed body (the specification forbids new ones)
+	SigningKey        *ecdsa.PrivateKey // required if and only if the suite signs
+	MessageID         []byte            // nil means random; otherwise 16 (v1) or 32 (v2) bytes, for tests
+}
+
+// encState is what Encrypt and NewEncrypter share: the serialized header,
+// the content cipher and the signature hash.
+type encState struct {
+	suite  *Suite
+	header []byte
+	ss     *session
+	frame  int
+	signer *ecdsa.PrivateKey
+	hash   hash.Hash
+}
+
+func newEncState(p *EncryptParams) (*encState, error) {
+	s := p.Suite
+	if s == nil {
+		return nil, fmt.Errorf("esdk: EncryptParams.Suite is nil")
+	}
+	if _, err := LookupSuite(s.ID); err != nil {
+		return nil, err
+	}
+	if len(p.DataKey) != s.DataKeyLen {
+		return nil, fmt.Errorf("esdk: data key is %d bytes, suite %v needs %d", len(p.DataKey), s.ID, s.DataKeyLen)
+	}
+	if s.Signed() != (p.SigningKey != nil) {
+		return nil, fmt.Errorf("esdk: suite %v: signing key must be given if and only if the suite signs", s.ID)
+	}
+	if p.SigningKey != nil && p.SigningKey.Curve != s.Curve {
+		return nil, fmt.Errorf("esdk: signing key is not on the suite's curve")
+	}
+	frame := p.FrameLength
+	switch {
+	case p.NonFramed:
+		frame = 0
+	case frame == 0:
+		frame = DefaultFrameLength
+	case frame < 0 || int64(frame) > 0xffffffff:
+		return nil, newErr(ErrLimit, "frame_length", -1, "frame length out of range")
+	}
+	h := &Header{
+		Version:           s.MessageVersion,
+		Suite:             s,
+		EncryptionContext: p.EncryptionContext,
+		EncryptedDataKeys: p.EncryptedDataKeys,
+		ContentType:       Framed,
+		FrameLength:       uint32(frame),
+	}
+	if p.NonFramed {
+		h.ContentType = NonFramed
+	}
+	idLen := 16
+	if h.Version == 2 {
+		idLen = 32
+	}
+	if p.MessageID != nil {
+		if len(p.MessageID) != idLen {
+			return nil, fmt.Errorf("esdk: message id is %d bytes, version %d needs %d", len(p.MessageID), h.Version, idLen)
+		}
+		h.MessageID = append([]byte(nil), p.MessageID...)
+	} else {
+		h.MessageID = make([]byte, idLen)
+		if _, err := rand.Read(h.MessageID); err != nil {
+			return nil, err
+		}
+	}
+	ss, commit, err := newSession(s, p.DataKey, h.MessageID, nil, false)
+	if err != nil {
+		return nil, err
+	}
+	h.SuiteData = commit
+	b, err := h.appendBody(nil)
+	if err != nil {
+		return nil, err
+	}
+	var zero [ivLen]byte
+	if h.Version == 1 {
+		b = append(b, zero[:]...)
+	}
+	// Header authentication: GCM over an empty plaintext with IV 0.
+	var tag [tagLen]byte
+	ss.aead.Seal(tag[:0], zero[:], nil, b[:len(b)-len(zero)*(2-h.Version)])
+	b = append(b, tag[:]...)
+	e := &encState{suite: s, header: b, ss: ss, frame: frame, signer: p.SigningKey}
+	if s.Signed() {
+		e.hash = s.SigHash.New()
+	}
+	return e, nil
+}
+
+// maxSigLen bounds a DER ECDSA signature on P-256 or P-384.
+const maxSigLen = 2 + 2*(2+1+48) + 2
+
+// sign returns the footer for the digest of everything hashed so far.
+func (e *encState) footer(dst []byte) ([]byte, error) {
+	sig, err := ecdsa.SignASN1(rand.Reader, e.signer, e.hash.Sum(nil))
+	if err != nil {
+		return nil, err
+	}
+	dst = binary.BigEndian.AppendUint16(dst, uint16(len(sig)))
+	return append(dst, sig...), nil
+}
+
+// sealRegular encrypts in place the frame whose plaintext is
+// buf[16:16+frame] and writes its sequence number and IV into buf[:16].
+// buf must have room for the tag. It returns the serialized frame.
+func (e *encState) sealRegular(buf []byte, seq uint32) []byte {
+	binary.BigEndian.PutUint32(buf, seq)
+	iv := e.ss.seqIV(seq)
+	copy(buf[4:16], iv)
+	pt := buf[16 : 16+e.frame]
+	e.ss.aead.Seal(pt[:0], iv, pt, e.ss.bodyAAD(aadFrame, seq, uint64(e.frame)))
+	return buf[:16+e.frame+tagLen]
+}
+
+// sealFinal encrypts in place the final frame whose plaintext is
+// buf[24:24+n] and writes its fields into buf[:24].
+func (e *encState) sealFinal(buf []byte, seq uint32, n int) []byte {
+	binary.BigEndian.PutUint32(buf, 0xffffffff)
+	binary.BigEndian.PutUint32(buf[4:], seq)
+	iv := e.ss.seqIV(seq)
+	copy(buf[8:20], iv)
+	binary.BigEndian.PutUint32(buf[20:], uint32(n))
+	pt := buf[24 : 24+n]
+	e.ss.aead.Seal(pt[:0], iv, pt, e.ss.bodyAAD(aadFinalFrame, seq, uint64(n)))
+	return buf[:24+n+tagLen]
+}
+
+// sealSingle encrypts in place a non-framed body whose plaintext is
+// buf[20:20+n].
+func (e *encState) sealSingle(buf []byte, n int) []byte {
+	iv := e.ss.seqIV(1)
+	copy(buf, iv)
+	binary.BigEndian.PutUint64(buf[12:], uint64(n))
+	pt := buf[20 : 20+n]
+	e.ss.aead.Seal(pt[:0], iv, pt, e.ss.bodyAAD(aadSingleBlock, 1, uint64(n)))
+	return buf[:20+n+tagLen]
+}
+
+// framedBodySize returns the number of frames and the body size for n
+// bytes of plaintext: full regular frames, then a final frame holding the
+// rest (a full frame when n is a non-zero multiple of the frame length).
+func framedBodySize(n, frame int) (frames int, size int64) {
+	regular := 0
+	if n > 0 {
+		regular = (n - 1) / frame
+	}
+	last := n - regular*frame
+	return regular + 1, int64(regular)*int64(16+frame+tagLen) + int64(24+last+tagLen)
+}
+
+// Encrypt encrypts plaintext as one message and returns it. The output is
+// allocated once, at its exact size (plus room for the signature).
+func Encrypt(p EncryptParams, plaintext []byte) ([]byte, error) {
+	e, err := newEncState(&p)
+	if err != nil {
+		return nil, err
+	}
+	n := len(plaintext)
+	var bodySize int64
+	frames := 1
+	if e.frame == 0 {
+		if int64(n) > maxNonFramedLength {
+			return nil, newErr(ErrLimit, "body.content_length", -1, "plaintext longer than 2^36-32 bytes")
+		}
+		bodySize = int64(20 + n + tagLen)
+	} else {
+		frames, bodySize = framedBodySize(n, e.frame)
+		if int64(frames) > 0xffffffff {
+			return nil, newErr(ErrLimit, "body.sequence_number", -1, "more than 2^32-1 frames")
+		}
+	}
+	total := int64(len(e.header)) + bodySize
+	if e.hash != nil {
+		total += maxSigLen
+	}
+	if total > int64(maxInt) {
+		return nil, newErr(ErrLimit, "message", -1, "message too large")
+	}
+	out := make([]byte, len(e.header), total)
+	copy(out, e.header)
+	off := len(out)
+	if e.frame == 0 {
+		buf := out[off : off+20+n+tagLen]
+		copy(buf[20:], plaintext)
+		off += len(e.sealSingle(buf, n))
+	} else {
+		for seq := 1; seq < frames; seq++ {
+			buf := out[off : off+16+e.frame+tagLen]
+			copy(buf[16:], plaintext[:e.frame])
+			plaintext = plaintext[e.frame:]
+			off += len(e.sealRegular(buf, uint32(seq)))
+		}
+		buf := out[off : off+24+len(plaintext)+tagLen]
+		copy(buf[24:], plaintext)
+		off += len(e.sealFinal(buf, uint32(frames), len(plaintext)))
+	}
+	out = out[:off]
+	if e.hash != nil {
+		e.hash.Write(out)
+		if out, err = e.footer(out); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+const maxInt = int(^uint(0) >> 1)
+
+// Encrypter is the io.WriteCloser returned by NewEncrypter.
+type encrypter struct {
+	w    io.Writer
+	e    *encState
+	buf  []byte // frame scratch: plaintext at buf[24:24+fill]
+	fill int
+	seq  uint32
+	err  error
+	done bool
+}
+
+// NewEncrypter writes the message header to w at once and returns a writer
+// that encrypts what is written to it. Framed bodies are written a frame at
+// a time as data fills them; Close writes the final frame and, for signed
+// suites, the footer. Close does not close w. A non-framed body is buffered
+// whole until Close.
+func NewEncrypter(w io.Writer, p EncryptParams) (io.WriteCloser, error) {
+	e, err := newEncState(&p)
+	if err != nil {
+		return nil, err
+	}
+	enc := &encrypter{w: w, e: e, seq: 1}
+	if e.frame > 0 {
+		enc.buf = make([]byte, 24+e.frame+tagLen)
+	}
+	if err := enc.emit(e.header); err != nil {
+		return nil, err
+	}
+	return enc, nil
+}
+
+func (enc *encrypter) emit(b []byte) error {
+	if enc.e.hash != nil {
+		enc.e.hash.Write(b)
+	}
+	_, err := enc.w.Write(b)
+	if err != nil {
+		enc.err = err
+	}
+	return err
+}
+
+// Write encrypts p. A frame is sealed and written only once it is full and
+// more data follows, so that a full last frame becomes the final frame.
+func (enc *encrypter) Write(p []byte) (int, error) {
+	if enc.err != nil {
+		return 0, enc.err
+	}
+	if enc.done {
+		return 0, fmt.Errorf("esdk: write after Close")
+	}
+	if enc.e.frame == 0 {
+		if int64(len(enc.buf))+int64(len(p)) > maxNonFramedLength {
+			enc.err = newErr(ErrLimit, "body.content_length", -1, "plaintext longer than 2^36-32 bytes")
+			return 0, enc.err
+		}
+		if enc.buf == nil {
+			enc.buf = make([]byte, 20, 20+len(p)+tagLen)
+		}
+		enc.buf = append(enc.buf, p...)
+		return len(p), nil
+	}
+	written := 0
+	for len(p) > 0 {
+		if enc.fill == enc.e.frame {
+			if enc.seq == 0xffffffff {
+				enc.err = newErr(ErrLimit, "body.sequence_number", -1, "more than 2^32-1 frames")
+				return written, enc.err
+			}
+			fr := enc.e.sealRegular(enc.buf[8:], enc.seq)
+			enc.seq++
+			enc.fill = 0
+			if err := enc.emit(fr); err != nil {
+				return written, err
+			}
+		}
+		n := copy(enc.buf[24+enc.fill:24+enc.e.frame], p)
+		enc.fill += n
+		written += n
+		p = p[n:]
+	}
+	return written, nil
+}
+
+// Close writes the final frame (or the non-framed body) and the footer.
+func (enc *encrypter) Close() error {
+	if enc.err != nil {
+		return enc.err
+	}
+	if enc.done {
+		return nil
+	}
+	enc.done = true
+	var body []byte
+	if enc.e.frame == 0 {
+		if enc.buf == nil {
+			enc.buf = make([]byte, 20, 20+tagLen)
+		}
+		n := len(enc.buf) - 20
+		enc.buf = append(enc.buf, make([]byte, tagLen)...)
+		body = enc.e.sealSingle(enc.buf, n)
+	} else {
+		body = enc.e.sealFinal(enc.buf, enc.seq, enc.fill)
+	}
+	if err := enc.emit(body); err != nil {
+		return err
+	}
+	clear(enc.buf)
+	if enc.e.hash != nil {
+		f, err := enc.e.footer(nil)
+		if err != nil {
+			enc.err = err
+			return err
+		}
+		_, err = enc.w.Write(f)
+		enc.err = err
+		return err
+	}
+	return nil
+}

@@ -1,0 +1,334 @@
+package esdk
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+)
+
+// ContentType is the header's content type: how the body is laid out.
+type ContentType byte
+
+// Content types (data-format/message-header.md, "Supported Content Types").
+const (
+	NonFramed ContentType = 0x01 // the body is a single block
+	Framed    ContentType = 0x02 // the body is a sequence of frames
+)
+
+const (
+	headerTypeCustomerAED = 0x80 // the only v1 "Type" value
+	ivLen                 = 12
+	tagLen                = 16
+)
+
+// Defaults for the limits in DecryptParams.
+const (
+	// DefaultMaxHeaderSize bounds the serialized header (encryption context
+	// and encrypted data keys included) when DecryptParams.MaxHeaderSize is 0.
+	DefaultMaxHeaderSize = 1 << 20
+	// DefaultMaxFrameLength bounds the header's frame length, and the
+	// content length of a non-framed body, when DecryptParams.MaxFrameLength
+	// is 0. A decrypter buffers one frame (or a whole non-framed body) before
+	// releasing it, so this is also its memory bound.
+	DefaultMaxFrameLength = 64 << 20
+	// DefaultFrameLength is the frame length used by NewEncrypter and
+	// Encrypt when EncryptParams.FrameLength is 0.
+	DefaultFrameLength = 4096
+	// maxNonFramedLength is the format's limit on a non-framed body: 2^36 - 32.
+	maxNonFramedLength = 1<<36 - 32
+)
+
+// Header is a parsed or to-be-written message header.
+type Header struct {
+	Version           int    // message format version, 1 or 2
+	Suite             *Suite // the algorithm suite
+	MessageID         []byte // 16 bytes (v1) or 32 bytes (v2)
+	EncryptionContext map[string]string
+	EncryptedDataKeys []EncryptedDataKey
+	ContentType       ContentType
+	FrameLength       uint32 // 0 for non-framed bodies
+	SuiteData         []byte // v2: the commitment key; nil for v1
+	IV                []byte // v1: the header authentication IV; nil for v2
+	AuthTag           []byte // the header authentication tag
+
+	ecRaw   []byte // serialized encryption context as read, for exact re-serialization
+	bodyLen int    // length of the header body within raw
+	raw     []byte // the serialized header (body and authentication) as read or written
+}
+
+// errNeedMore is returned by parseHeader when b ends before the header does.
+var errNeedMore = errors.New("esdk: header truncated")
+
+// ParseHeader parses the message header at the start of b, with the default
+// limits and no limit on the number of encrypted data keys. It returns the
+// header and its length in bytes. It does not authenticate the header:
+// that needs the data key (see NewDecrypter and Decrypt). The header does
+// not alias b.
+func ParseHeader(b []byte) (*Header, int, error) {
+	_, n, err := parseHeader(b, 0, DefaultMaxHeaderSize)
+	if err == errNeedMore {
+		return nil, 0, newErr(ErrMalformed, "header", int64(len(b)), "truncated")
+	}
+	if err != nil {
+		return nil, 0, err
+	}
+	// Parse a private copy so that the result does not alias b.
+	h, _, err := parseHeader(append([]byte(nil), b[:n]...), 0, DefaultMaxHeaderSize)
+	return h, n, err
+}
+
+// Bytes returns the serialized header, body and authentication. For a
+// parsed header it is exactly the input bytes.
+func (h *Header) Bytes() []byte {
+	if h.raw != nil {
+		return append([]byte(nil), h.raw...)
+	}
+	b, err := h.appendBody(nil)
+	if err != nil {
+		return nil
+	}
+	if h.Version == 1 {
+		b = append(b, h.IV...)
+	}
+	return append(b, h.AuthTag...)
+}
+
+// parseHeader parses a header from b. maxEDKs <= 0 means no count limit.
+// It returns errNeedMore if b is a strict prefix of a header that could
+// still be valid and shorter than maxSize.
+func parseHeader(b []byte, maxEDKs, maxSize int) (*Header, int, error) {
+	p := 0
+	need := func(n int, field string) error {
+		if len(b)-p >= n {
+			return nil
+		}
+		if p+n > maxSize {
+			return newErr(ErrLimit, field, int64(p), fmt.Sprintf("header longer than the %d-byte limit", maxSize))
+		}
+		return errNeedMore
+	}
+	u16 := func(field string) (int, error) {
+		if err := need(2, field); err != nil {
+			return 0, err
+		}
+		v := int(binary.BigEndian.Uint16(b[p:]))
+		p += 2
+		return v, nil
+	}
+	h := &Header{}
+	if err := need(1, "header.version"); err != nil {
+		return nil, 0, err
+	}
+	h.Version = int(b[0])
+	if h.Version != 1 && h.Version != 2 {
+		return nil, 0, newErr(ErrMalformed, "header.version", 0, fmt.Sprintf("unsupported version 0x%02x", b[0]))
+	}
+	p = 1
+	if h.Version == 1 {
+		if err := need(1, "header.type"); err != nil {
+			return nil, 0, err
+		}
+		if b[p] != headerTypeCustomerAED {
+			return nil, 0, newErr(ErrMalformed, "header.type", int64(p), fmt.Sprintf("unsupported type 0x%02x", b[p]))
+		}
+		p++
+	}
+	id, err := u16("header.suite_id")
+	if err != nil {
+		return nil, 0, err
+	}
+	s, err := LookupSuite(SuiteID(id))
+	if err != nil {
+		return nil, 0, newErr(ErrUnsupportedSuite, "header.suite_id", int64(p-2), fmt.Sprintf("unknown suite 0x%04x", id))
+	}
+	if s.MessageVersion != h.Version {
+		return nil, 0, newErr(ErrMalformed, "header.suite_id", int64(p-2), fmt.Sprintf("suite %v in a version %d header", s.ID, h.Version))
+	}
+	h.Suite = s
+	idLen := 16
+	if h.Version == 2 {
+		idLen = 32
+	}
+	if err := need(idLen, "header.message_id"); err != nil {
+		return nil, 0, err
+	}
+	h.MessageID = b[p : p+idLen : p+idLen]
+	p += idLen
+	aadLen, err := u16("header.aad_length")
+	if err != nil {
+		return nil, 0, err
+	}
+	if err := need(aadLen, "header.aad"); err != nil {
+		return nil, 0, err
+	}
+	h.ecRaw = b[p : p+aadLen : p+aadLen]
+	if h.EncryptionContext, err = parseContext(h.ecRaw, int64(p)); err != nil {
+		return nil, 0, err
+	}
+	p += aadLen
+	nEDK, err := u16("header.edk_count")
+	if err != nil {
+		return nil, 0, err
+	}
+	if nEDK == 0 {
+		return nil, 0, newErr(ErrMalformed, "header.edk_count", int64(p-2), "no encrypted data keys")
+	}
+	if maxEDKs > 0 && nEDK > maxEDKs {
+		return nil, 0, newErr(ErrLimit, "header.edk_count", int64(p-2), fmt.Sprintf("%d encrypted data keys, limit %d", nEDK, maxEDKs))
+	}
+	// Each entry takes at least 6 bytes: do not trust the count for
+	// allocation beyond what the available (or allowed) input can hold.
+	capEDK := nEDK
+	if room := (len(b) - p) / 6; capEDK > room {
+		capEDK = room
+	}
+	h.EncryptedDataKeys = make([]EncryptedDataKey, 0, capEDK)
+	for i := 0; i < nEDK; i++ {
+		var e EncryptedDataKey
+		n, err := u16("header.edk.provider_id_length")
+		if err != nil {
+			return nil, 0, err
+		}
+		if err := need(n, "header.edk.provider_id"); err != nil {
+			return nil, 0, err
+		}
+		e.ProviderID = string(b[p : p+n])
+		p += n
+		if n, err = u16("header.edk.provider_info_length"); err != nil {
+			return nil, 0, err
+		}
+		if err := need(n, "header.edk.provider_info"); err != nil {
+			return nil, 0, err
+		}
+		e.ProviderInfo = b[p : p+n : p+n]
+		p += n
+		if n, err = u16("header.edk.ciphertext_length"); err != nil {
+			return nil, 0, err
+		}
+		if err := need(n, "header.edk.ciphertext"); err != nil {
+			return nil, 0, err
+		}
+		e.Ciphertext = b[p : p+n : p+n]
+		p += n
+		h.EncryptedDataKeys = append(h.EncryptedDataKeys, e)
+	}
+	if err := need(1, "header.content_type"); err != nil {
+		return nil, 0, err
+	}
+	h.ContentType = ContentType(b[p])
+	if h.ContentType != Framed && h.ContentType != NonFramed {
+		return nil, 0, newErr(ErrMalformed, "header.content_type", int64(p), fmt.Sprintf("unsupported content type 0x%02x", b[p]))
+	}
+	p++
+	if h.Version == 1 {
+		if err := need(5, "header.reserved"); err != nil {
+			return nil, 0, err
+		}
+		if b[p]|b[p+1]|b[p+2]|b[p+3] != 0 {
+			return nil, 0, newErr(ErrMalformed, "header.reserved", int64(p), "reserved bytes are not zero")
+		}
+		if b[p+4] != ivLen {
+			return nil, 0, newErr(ErrMalformed, "header.iv_length", int64(p+4), fmt.Sprintf("IV length %d, the suite's is 12", b[p+4]))
+		}
+		p += 5
+	}
+	if err := need(4, "header.frame_length"); err != nil {
+		return nil, 0, err
+	}
+	h.FrameLength = binary.BigEndian.Uint32(b[p:])
+	if h.ContentType == NonFramed && h.FrameLength != 0 {
+		return nil, 0, newErr(ErrMalformed, "header.frame_length", int64(p), "non-zero frame length for a non-framed body")
+	}
+	if h.ContentType == Framed && h.FrameLength == 0 {
+		return nil, 0, newErr(ErrMalformed, "header.frame_length", int64(p), "zero frame length for a framed body")
+	}
+	p += 4
+	if h.Version == 2 {
+		if err := need(s.SuiteDataLen, "header.suite_data"); err != nil {
+			return nil, 0, err
+		}
+		h.SuiteData = b[p : p+s.SuiteDataLen : p+s.SuiteDataLen]
+		p += s.SuiteDataLen
+	}
+	h.bodyLen = p
+	if h.Version == 1 {
+		if err := need(ivLen, "header.iv"); err != nil {
+			return nil, 0, err
+		}
+		h.IV = b[p : p+ivLen : p+ivLen]
+		p += ivLen
+	}
+	if err := need(tagLen, "header.auth_tag"); err != nil {
+		return nil, 0, err
+	}
+	h.AuthTag = b[p : p+tagLen : p+tagLen]
+	p += tagLen
+	h.raw = b[:p:p]
+	return h, p, nil
+}
+
+// headerBodySize returns the serialized size of h's header body.
+func (h *Header) bodySize(ecLen int) int {
+	n := 1 + 2 + len(h.MessageID) + 2 + ecLen + 2 + 1 + 4
+	if h.Version == 1 {
+		n += 1 + 5
+	} else {
+		n += len(h.SuiteData)
+	}
+	for _, e := range h.EncryptedDataKeys {
+		n += 6 + len(e.ProviderID) + len(e.ProviderInfo) + len(e.Ciphertext)
+	}
+	return n
+}
+
+// appendBody appends the serialized header body of h to b.
+func (h *Header) appendBody(b []byte) ([]byte, error) {
+	if len(h.EncryptedDataKeys) == 0 {
+		return nil, newErr(ErrMalformed, "header.edk_count", -1, "no encrypted data keys")
+	}
+	if len(h.EncryptedDataKeys) > 0xffff {
+		return nil, newErr(ErrLimit, "header.edk_count", -1, "more than 65535 encrypted data keys")
+	}
+	ec := h.ecRaw
+	if ec == nil && len(h.EncryptionContext) > 0 {
+		n, err := contextSize(h.EncryptionContext)
+		if err != nil {
+			return nil, err
+		}
+		ec = appendContext(make([]byte, 0, n), h.EncryptionContext)
+	}
+	for _, e := range h.EncryptedDataKeys {
+		if len(e.ProviderID) > 0xffff || len(e.ProviderInfo) > 0xffff || len(e.Ciphertext) > 0xffff {
+			return nil, newErr(ErrLimit, "header.edk", -1, "encrypted data key field longer than 65535 bytes")
+		}
+	}
+	if b == nil {
+		b = make([]byte, 0, h.bodySize(len(ec))+ivLen+tagLen)
+	}
+	b = append(b, byte(h.Version))
+	if h.Version == 1 {
+		b = append(b, headerTypeCustomerAED)
+	}
+	b = binary.BigEndian.AppendUint16(b, uint16(h.Suite.ID))
+	b = append(b, h.MessageID...)
+	b = binary.BigEndian.AppendUint16(b, uint16(len(ec)))
+	b = append(b, ec...)
+	b = binary.BigEndian.AppendUint16(b, uint16(len(h.EncryptedDataKeys)))
+	for _, e := range h.EncryptedDataKeys {
+		b = binary.BigEndian.AppendUint16(b, uint16(len(e.ProviderID)))
+		b = append(b, e.ProviderID...)
+		b = binary.BigEndian.AppendUint16(b, uint16(len(e.ProviderInfo)))
+		b = append(b, e.ProviderInfo...)
+		b = binary.BigEndian.AppendUint16(b, uint16(len(e.Ciphertext)))
+		b = append(b, e.Ciphertext...)
+	}
+	b = append(b, byte(h.ContentType))
+	if h.Version == 1 {
+		b = append(b, 0, 0, 0, 0, ivLen)
+	}
+	b = binary.BigEndian.AppendUint32(b, h.FrameLength)
+	if h.Version == 2 {
+		b = append(b, h.SuiteData...)
+	}
+	return b, nil
+}
