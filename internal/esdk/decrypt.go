@@ -125,12 +125,10 @@ func (d *decState) verify(sig []byte, off int64) error {
 	return nil
 }
 
-func (d *decState) checkIV(got []byte, seq uint32, off int64) error {
-	if !bytes.Equal(got, d.ss.seqIV(seq)) {
-		return newErr(ErrMalformed, "body.iv", off, "IV is not the sequence number")
-	}
-	return nil
-}
+// setIV loads the IV serialized with a frame. The specification has
+// writers use the sequence number, but messages from some implementations
+// carry other IVs, and the GCM tag authenticates whichever IV was used.
+func (d *decState) setIV(got []byte) { copy(d.ss.iv[:], got) }
 
 func authErr(field string, off int64) error {
 	return newErr(ErrAuthentication, field, off, "GCM authentication failed")
@@ -142,7 +140,7 @@ func authErr(field string, off int64) error {
 func Decrypt(p DecryptParams, msg []byte) ([]byte, *Header, error) {
 	_, maxHeader := p.limits()
 	_, hn, err := parseHeader(msg, p.MaxEncryptedDataKeys, maxHeader)
-	if err == errNeedMore {
+	if errors.Is(err, errNeedMore) {
 		return nil, nil, newErr(ErrMalformed, "header", int64(len(msg)), "truncated")
 	}
 	if err != nil {
@@ -168,9 +166,7 @@ func Decrypt(p DecryptParams, msg []byte) ([]byte, *Header, error) {
 		if len(body) < 20 {
 			return nil, nil, trunc("body.content_length")
 		}
-		if err := d.checkIV(body[:12], 1, off); err != nil {
-			return nil, nil, err
-		}
+		d.setIV(body[:12])
 		n := binary.BigEndian.Uint64(body[12:])
 		if n > maxNonFramedLength || n > uint64(d.maxFrame) {
 			return nil, nil, newErr(ErrLimit, "body.content_length", off+12, fmt.Sprintf("content length %d over the limit", n))
@@ -179,7 +175,7 @@ func Decrypt(p DecryptParams, msg []byte) ([]byte, *Header, error) {
 			return nil, nil, trunc("body.content")
 		}
 		ct := body[20 : 20+int(n)+tagLen]
-		if out, err = ss.aead.Open(out, ss.seqIV(1), ct, ss.bodyAAD(aadSingleBlock, 1, n)); err != nil {
+		if out, err = ss.aead.Open(out, ss.iv[:], ct, ss.bodyAAD(aadSingleBlock, 1, n)); err != nil {
 			return nil, nil, authErr("body.content", off+20)
 		}
 		body = body[20+len(ct):]
@@ -198,9 +194,7 @@ func Decrypt(p DecryptParams, msg []byte) ([]byte, *Header, error) {
 				if len(body)-16 < frame+tagLen {
 					return nil, nil, trunc("body.frame")
 				}
-				if err := d.checkIV(body[4:16], seq, off+4); err != nil {
-					return nil, nil, err
-				}
+				d.setIV(body[4:16])
 				ct := body[16 : 16+frame+tagLen]
 				if out, err = ss.aead.Open(out, ss.iv[:], ct, ss.bodyAAD(aadFrame, seq, uint64(frame))); err != nil {
 					return nil, nil, authErr("body.frame", off+16)
@@ -215,9 +209,7 @@ func Decrypt(p DecryptParams, msg []byte) ([]byte, *Header, error) {
 			if got := binary.BigEndian.Uint32(body[4:]); got != seq {
 				return nil, nil, newErr(ErrMalformed, "body.sequence_number", off+4, fmt.Sprintf("final frame %d where %d was expected", got, seq))
 			}
-			if err := d.checkIV(body[8:20], seq, off+8); err != nil {
-				return nil, nil, err
-			}
+			d.setIV(body[8:20])
 			n := binary.BigEndian.Uint32(body[20:])
 			if n > h.FrameLength {
 				return nil, nil, newErr(ErrMalformed, "body.final_frame.content_length", off+20, "final frame longer than the frame length")
@@ -300,33 +292,27 @@ func readHeader(r io.Reader, maxEDKs, maxSize int) (*Header, []byte, error) {
 	need := 1
 	for {
 		if need > cap(buf) {
-			c := 2 * cap(buf)
-			for c < need {
-				c *= 2
-			}
+			// Grow geometrically so that a long header costs few parses.
+			c := min(max(need, 2*cap(buf)), maxSize)
 			buf = append(make([]byte, 0, c), buf...)
 		}
-		n, err := io.ReadAtLeast(r, buf[len(buf):cap(buf)], need-len(buf))
+		n, rerr := io.ReadAtLeast(r, buf[len(buf):cap(buf)], need-len(buf))
 		buf = buf[:len(buf)+n]
-		if err != nil {
-			if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-				return nil, nil, newErr(ErrMalformed, "header", int64(len(buf)), "truncated")
-			}
-			return nil, nil, err
+		if rerr != nil && !errors.Is(rerr, io.EOF) && !errors.Is(rerr, io.ErrUnexpectedEOF) {
+			return nil, nil, rerr
 		}
 		h, hn, err := parseHeader(buf, maxEDKs, maxSize)
 		if err == nil {
 			return h, buf[hn:], nil
 		}
-		if err != errNeedMore {
+		var nm needMore
+		if !errors.As(err, &nm) {
 			return nil, nil, err
 		}
-		// Ask for more than one byte so that slow readers do not make the
-		// parse quadratic: at least double what is held, within the limit.
-		need = min(max(len(buf)+1, 2*len(buf)), maxSize)
-		if need <= len(buf) {
-			need = len(buf) + 1
+		if rerr != nil {
+			return nil, nil, newErr(ErrMalformed, "header", int64(len(buf)), "truncated")
 		}
+		need = nm.total
 	}
 }
 
@@ -387,9 +373,7 @@ func (dr *Decrypter) next() error {
 		if err := dr.readFull(sc[:20], "body.content_length"); err != nil {
 			return err
 		}
-		if err := d.checkIV(sc[:12], 1, dr.off-20); err != nil {
-			return err
-		}
+		d.setIV(sc[:12])
 		n := binary.BigEndian.Uint64(sc[12:])
 		if n > maxNonFramedLength || n > uint64(d.maxFrame) {
 			return newErr(ErrLimit, "body.content_length", dr.off-8, fmt.Sprintf("content length %d over the limit", n))
@@ -400,7 +384,7 @@ func (dr *Decrypter) next() error {
 		if err != nil {
 			return err
 		}
-		if pt, err = ss.aead.Open(buf[:0], ss.seqIV(1), buf, ss.bodyAAD(aadSingleBlock, 1, n)); err != nil {
+		if pt, err = ss.aead.Open(buf[:0], ss.iv[:], buf, ss.bodyAAD(aadSingleBlock, 1, n)); err != nil {
 			return authErr("body.content", dr.off-int64(len(buf)))
 		}
 		final = true
@@ -417,9 +401,7 @@ func (dr *Decrypter) next() error {
 			if err := dr.readFull(sc[:12], "body.iv"); err != nil {
 				return err
 			}
-			if err := d.checkIV(sc[:12], seq, dr.off-12); err != nil {
-				return err
-			}
+			d.setIV(sc[:12])
 			buf := dr.grow(int(h.FrameLength) + tagLen)
 			if err := dr.readFull(buf, "body.frame"); err != nil {
 				return err
@@ -441,9 +423,7 @@ func (dr *Decrypter) next() error {
 		if got := binary.BigEndian.Uint32(sc); got != seq {
 			return newErr(ErrMalformed, "body.sequence_number", dr.off-20, fmt.Sprintf("final frame %d where %d was expected", got, seq))
 		}
-		if err := d.checkIV(sc[4:16], seq, dr.off-16); err != nil {
-			return err
-		}
+		d.setIV(sc[4:16])
 		n := binary.BigEndian.Uint32(sc[16:])
 		if n > h.FrameLength {
 			return newErr(ErrMalformed, "body.final_frame.content_length", dr.off-4, "final frame longer than the frame length")

@@ -59,6 +59,12 @@ type Header struct {
 // errNeedMore is returned by parseHeader when b ends before the header does.
 var errNeedMore = errors.New("esdk: header truncated")
 
+// needMore is parseHeader's hint: how many bytes the next field needs.
+type needMore struct{ total int }
+
+func (needMore) Error() string { return errNeedMore.Error() }
+func (needMore) Unwrap() error { return errNeedMore }
+
 // ParseHeader parses the message header at the start of b, with the default
 // limits and no limit on the number of encrypted data keys. It returns the
 // header and its length in bytes. It does not authenticate the header:
@@ -66,7 +72,7 @@ var errNeedMore = errors.New("esdk: header truncated")
 // not alias b.
 func ParseHeader(b []byte) (*Header, int, error) {
 	_, n, err := parseHeader(b, 0, DefaultMaxHeaderSize)
-	if err == errNeedMore {
+	if errors.Is(err, errNeedMore) {
 		return nil, 0, newErr(ErrMalformed, "header", int64(len(b)), "truncated")
 	}
 	if err != nil {
@@ -99,13 +105,13 @@ func (h *Header) Bytes() []byte {
 func parseHeader(b []byte, maxEDKs, maxSize int) (*Header, int, error) {
 	p := 0
 	need := func(n int, field string) error {
-		if len(b)-p >= n {
-			return nil
-		}
 		if p+n > maxSize {
 			return newErr(ErrLimit, field, int64(p), fmt.Sprintf("header longer than the %d-byte limit", maxSize))
 		}
-		return errNeedMore
+		if len(b)-p >= n {
+			return nil
+		}
+		return needMore{p + n}
 	}
 	u16 := func(field string) (int, error) {
 		if err := need(2, field); err != nil {
