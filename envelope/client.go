@@ -1,0 +1,403 @@
+package envelope
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"sort"
+	"sync"
+
+	"github.com/phisafe/phisafe/hipaa"
+	"github.com/phisafe/phisafe/internal/esdk"
+)
+
+// DefaultMaxEncryptedDataKeys is the number of encrypted data keys a
+// message may carry when Options.MaxEncryptedDataKeys is 0. It bounds the
+// keyring calls (and so the KMS calls) a hostile message can cause.
+const DefaultMaxEncryptedDataKeys = 10
+
+// Options configure a Client. The zero value is the safe default.
+type Options struct {
+	// Suite is the algorithm suite new messages use. Zero means
+	// AES_256_GCM_HKDF_SHA512_COMMIT_KEY_ECDSA_P384 (0x0578), or 0x0378
+	// under ForbidEncryptAllowDecrypt.
+	Suite esdk.SuiteID
+	// CommitmentPolicy says which suites may be written and read. The
+	// zero value is RequireEncryptRequireDecrypt.
+	CommitmentPolicy CommitmentPolicy
+	// MaxEncryptedDataKeys bounds the encrypted data keys of a message,
+	// written or read. Zero means DefaultMaxEncryptedDataKeys.
+	MaxEncryptedDataKeys int
+	// FrameLength is the plaintext length of each frame of new messages.
+	// Zero means 4096.
+	FrameLength int
+}
+
+// Client encrypts and decrypts messages in the AWS Encryption SDK message
+// format, with one keyring, under one hipaa.Policy. A Client is safe for
+// concurrent use.
+type Client struct {
+	policy *hipaa.Policy
+	cmm    materialsManager
+	frame  int
+	keyID  string
+}
+
+// New returns a Client that wraps data keys with keyring. It refuses a
+// policy that fails Validate (no Auditor, for example) and options that
+// contradict each other (a suite the commitment policy forbids).
+func New(policy *hipaa.Policy, keyring Keyring, optFns ...func(*Options)) (*Client, error) {
+	if err := policy.Validate(); err != nil {
+		return nil, err
+	}
+	if keyring == nil {
+		return nil, fmt.Errorf("%w: nil keyring", ErrConfig)
+	}
+	var o Options
+	for _, f := range optFns {
+		f(&o)
+	}
+	if !o.CommitmentPolicy.valid() {
+		return nil, fmt.Errorf("%w: unknown commitment policy %d", ErrConfig, int(o.CommitmentPolicy))
+	}
+	if o.Suite != 0 {
+		s, err := lookupSuite(o.Suite)
+		if err != nil {
+			return nil, err
+		}
+		if !o.CommitmentPolicy.allowsEncrypt(s) {
+			return nil, fmt.Errorf("%w: %s does not write suite %s", ErrCommitmentPolicy, o.CommitmentPolicy, s.ID)
+		}
+	}
+	if o.MaxEncryptedDataKeys < 0 || o.FrameLength < 0 || int64(o.FrameLength) > 0xffffffff {
+		return nil, fmt.Errorf("%w: negative or too large limit", ErrConfig)
+	}
+	if o.MaxEncryptedDataKeys == 0 {
+		o.MaxEncryptedDataKeys = DefaultMaxEncryptedDataKeys
+	}
+	return &Client{
+		policy: policy,
+		cmm:    materialsManager{keyring: keyring, policy: o.CommitmentPolicy, suite: o.Suite, maxEDKs: o.MaxEncryptedDataKeys},
+		frame:  o.FrameLength,
+		keyID:  keyringID(keyring),
+	}, nil
+}
+
+// keyringID names a keyring's key for audit events: the KMS key
+// identifier, or namespace/name for raw keyrings (the generator's for a
+// multi-keyring).
+func keyringID(k Keyring) string {
+	switch k := k.(type) {
+	case *kmsKeyring:
+		return k.keyID
+	case *kmsDiscoveryKeyring:
+		return "discovery:" + k.filter.Partition
+	case *rawAESKeyring:
+		return k.namespace + "/" + k.name
+	case *rawRSAKeyring:
+		return k.namespace + "/" + k.name
+	case *multiKeyring:
+		if k.generator != nil {
+			return keyringID(k.generator)
+		}
+		if len(k.children) > 0 {
+			return keyringID(k.children[0])
+		}
+	}
+	return ""
+}
+
+// contextNames lists the keys and values of ec for the policy's PHI check,
+// in a stable order.
+func contextNames(ecs ...map[string]string) hipaa.Names {
+	var names hipaa.Names
+	for _, ec := range ecs {
+		keys := make([]string, 0, len(ec))
+		for k := range ec {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			names = append(names, hipaa.NameField{Field: "encryption-context", Name: k},
+				hipaa.NameField{Field: "encryption-context", Name: ec[k]})
+		}
+	}
+	return names
+}
+
+func suiteResource(id esdk.SuiteID) string { return fmt.Sprintf("alg-suite:0x%04X", uint16(id)) }
+
+func (c *Client) encryptSuite() esdk.SuiteID {
+	if c.cmm.suite != 0 {
+		return c.cmm.suite
+	}
+	return c.cmm.policy.defaultSuite()
+}
+
+// Encrypt encrypts plaintext into one message bound to the encryption
+// context ec. ec is stored in the message in clear and sent to AWS KMS
+// (and so to CloudTrail): its keys and values must not hold PHI, and the
+// policy's detector refuses them (hipaa.ErrPHIInName) before anything
+// runs. Keys starting with "aws-crypto-" are reserved.
+func (c *Client) Encrypt(ctx context.Context, plaintext []byte, ec map[string]string) ([]byte, error) {
+	var out []byte
+	err := c.policy.Guard(ctx, hipaa.Operation{
+		Action:   "envelope.Encrypt",
+		Resource: suiteResource(c.encryptSuite()),
+		KeyID:    c.keyID,
+		Names:    contextNames(ec),
+	}, func(ctx context.Context) (int64, error) {
+		m, err := c.cmm.encryptionMaterials(ctx, ec)
+		if err != nil {
+			return 0, err
+		}
+		defer m.Zero()
+		msg, err := esdk.Encrypt(c.encryptParams(m), plaintext)
+		if err != nil {
+			return 0, mapESDKError(err)
+		}
+		out = msg
+		return int64(len(plaintext)), nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *Client) encryptParams(m *EncryptionMaterials) esdk.EncryptParams {
+	return esdk.EncryptParams{
+		Suite:             m.suite,
+		DataKey:           m.dataKey,
+		EncryptedDataKeys: m.edks,
+		EncryptionContext: m.ec,
+		FrameLength:       c.frame,
+		SigningKey:        m.signKey,
+	}
+}
+
+// EncryptWriter returns a writer that encrypts what is written to it into
+// one message written to dst, bound to ec (checked as for Encrypt). The
+// data key is obtained before it returns, so a keyring or KMS failure
+// writes nothing to dst. The message is complete only once Close returns
+// nil; Close does not close dst. The setup is audited as
+// "envelope.Encrypt" through the policy's Guard, and Close records a
+// second outcome event with the plaintext byte count.
+func (c *Client) EncryptWriter(ctx context.Context, dst io.Writer, ec map[string]string) (io.WriteCloser, error) {
+	var w *encryptWriter
+	op := hipaa.Operation{
+		Action:   "envelope.Encrypt",
+		Resource: suiteResource(c.encryptSuite()),
+		KeyID:    c.keyID,
+		Names:    contextNames(ec),
+	}
+	err := c.policy.Guard(ctx, op, func(gctx context.Context) (int64, error) {
+		m, err := c.cmm.encryptionMaterials(gctx, ec)
+		if err != nil {
+			return 0, err
+		}
+		defer m.Zero()
+		// The data key is in hand: a keyring or KMS failure has already
+		// returned, before anything was written to dst.
+		enc, err := esdk.NewEncrypter(dst, c.encryptParams(m))
+		if err != nil {
+			return 0, mapESDKError(err)
+		}
+		w = &encryptWriter{c: c, ctx: gctx, op: op, enc: enc}
+		return 0, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return w, nil
+}
+
+// encryptWriter counts plaintext bytes and records the stream's outcome.
+type encryptWriter struct {
+	c   *Client
+	ctx context.Context
+	op  hipaa.Operation
+	enc io.WriteCloser
+	n   int64
+
+	once sync.Once
+	err  error
+}
+
+func (w *encryptWriter) Write(p []byte) (int, error) {
+	n, err := w.enc.Write(p)
+	w.n += int64(n)
+	if err != nil {
+		w.finish(err)
+	}
+	return n, err
+}
+
+func (w *encryptWriter) Close() error {
+	err := w.enc.Close()
+	w.finish(err)
+	return w.err
+}
+
+func (w *encryptWriter) finish(err error) {
+	w.once.Do(func() {
+		e := hipaa.Event{Action: w.op.Action, Resource: w.op.Resource, KeyID: w.op.KeyID,
+			Outcome: hipaa.OutcomeSuccess, Bytes: w.n, Detail: "stream closed"}
+		if err != nil {
+			e.Outcome, e.Reason, e.Detail = hipaa.OutcomeFailed, hipaa.ErrorClass(err), "stream failed"
+		}
+		w.err = err
+		if aerr := w.c.policy.Record(w.ctx, e); aerr != nil {
+			w.err = errors.Join(err, aerr)
+		}
+	})
+}
+
+// checkExpected refuses a nil expected context and reserved keys in it.
+func checkExpected(expected map[string]string) error {
+	if expected == nil {
+		return fmt.Errorf("%w: the expected encryption context is required (pass an empty map to expect none)", ErrEncryptionContext)
+	}
+	return checkCallerContext(expected)
+}
+
+// decryptParams builds the esdk parameters whose Materials callback runs
+// the materials manager for the header and the expected context.
+func (c *Client) decryptParams(ctx context.Context, expected map[string]string) esdk.DecryptParams {
+	return esdk.DecryptParams{
+		Materials: func(h *esdk.Header) ([]byte, *ecdsa.PublicKey, error) {
+			ec := cloneEC(h.EncryptionContext)
+			for k, v := range expected {
+				got, ok := ec[k]
+				if !ok {
+					// A pair the header does not store could only be
+					// authenticated as "required encryption context";
+					// internal/esdk does not support that yet.
+					return nil, nil, fmt.Errorf("%w: the message does not store an expected pair", ErrEncryptionContext)
+				}
+				if got != v {
+					return nil, nil, fmt.Errorf("%w: the message's value differs from the expected one", ErrEncryptionContext)
+				}
+			}
+			m, err := c.cmm.decryptionMaterials(ctx, h.Suite, ec, h.EncryptedDataKeys)
+			if err != nil {
+				return nil, nil, err
+			}
+			key := slices.Clone(m.dataKey)
+			m.Zero()
+			return key, m.verifyKey, nil
+		},
+		MaxEncryptedDataKeys: c.cmm.maxEDKs,
+		AllowV1:              c.cmm.policy != RequireEncryptRequireDecrypt,
+	}
+}
+
+// Decrypt authenticates and decrypts msg. expected is required: every one
+// of its pairs must be in the message's encryption context (pass an empty
+// map, not nil, to expect none). The message may hold other pairs too;
+// compare the context yourself if it must match exactly. The context is
+// checked with the policy's PHI detector before any key is used. A message
+// that fails authentication gives an error wrapping hipaa.ErrTampered; one
+// no keyring can open, ErrNoDataKey.
+func (c *Client) Decrypt(ctx context.Context, msg []byte, expected map[string]string) ([]byte, error) {
+	if err := checkExpected(expected); err != nil {
+		return nil, err
+	}
+	op := hipaa.Operation{Action: "envelope.Decrypt", KeyID: c.keyID, Names: contextNames(expected)}
+	if h, _, err := esdk.ParseHeader(msg); err == nil {
+		op.Resource = suiteResource(h.Suite.ID)
+	}
+	var out []byte
+	err := c.policy.Guard(ctx, op, func(ctx context.Context) (int64, error) {
+		pt, _, err := esdk.Decrypt(c.decryptParams(ctx, expected), msg)
+		if err != nil {
+			return 0, mapESDKError(err)
+		}
+		out = pt
+		return int64(len(pt)), nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// DecryptReader reads the header of the message in src, unwraps its data
+// key and returns a reader of the plaintext, with the same checks as
+// Decrypt. The reader releases plaintext only once it is authenticated
+// (frame by frame; for signed suites the last frame is released only once
+// the signature is verified), and returns an error wrapping
+// hipaa.ErrTampered for a message altered or truncated after the header:
+// read to io.EOF before trusting what was read. The header is audited as
+// "envelope.Decrypt" through the policy's Guard; reaching io.EOF or an
+// error records a second outcome event.
+func (c *Client) DecryptReader(ctx context.Context, src io.Reader, expected map[string]string) (io.Reader, error) {
+	if err := checkExpected(expected); err != nil {
+		return nil, err
+	}
+	op := hipaa.Operation{Action: "envelope.Decrypt", KeyID: c.keyID, Names: contextNames(expected)}
+	var r *decryptReader
+	err := c.policy.Guard(ctx, op, func(gctx context.Context) (int64, error) {
+		d, err := esdk.NewDecrypter(src, c.decryptParams(gctx, expected))
+		if err != nil {
+			return 0, mapESDKError(err)
+		}
+		r = &decryptReader{c: c, ctx: gctx, op: op, d: d}
+		r.op.Resource = suiteResource(d.Header().Suite.ID)
+		return 0, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+type decryptReader struct {
+	c    *Client
+	ctx  context.Context
+	op   hipaa.Operation
+	d    *esdk.Decrypter
+	n    int64
+	once sync.Once
+}
+
+func (r *decryptReader) Read(p []byte) (int, error) {
+	n, err := r.d.Read(p)
+	r.n += int64(n)
+	if err == nil {
+		return n, nil
+	}
+	if err != io.EOF {
+		err = mapESDKError(err)
+	}
+	r.once.Do(func() {
+		e := hipaa.Event{Action: r.op.Action, Resource: r.op.Resource, KeyID: r.op.KeyID,
+			Outcome: hipaa.OutcomeSuccess, Bytes: r.n, Detail: "stream complete"}
+		if err != io.EOF {
+			e.Outcome, e.Reason, e.Detail = hipaa.OutcomeFailed, hipaa.ErrorClass(err), "stream failed"
+		}
+		if aerr := r.c.policy.Record(r.ctx, e); aerr != nil && err == io.EOF {
+			err = aerr
+		}
+	})
+	return n, err
+}
+
+// mapESDKError adds the hipaa and envelope sentinels to an esdk error.
+func mapESDKError(err error) error {
+	switch {
+	case errors.Is(err, esdk.ErrAuthentication), errors.Is(err, esdk.ErrMalformed):
+		return fmt.Errorf("%w: %w", hipaa.ErrTampered, err)
+	case errors.Is(err, esdk.ErrUnsupportedSuite):
+		return fmt.Errorf("%w: %w", ErrCommitmentPolicy, err)
+	case errors.Is(err, esdk.ErrLimit):
+		var e *esdk.Error
+		if errors.As(err, &e) && e.Field == "header.edk_count" {
+			return fmt.Errorf("%w: %w", ErrTooManyDataKeys, err)
+		}
+	}
+	return err
+}
