@@ -1,0 +1,65 @@
+// Package envelope encrypts records with envelope encryption in the AWS
+// Encryption SDK message format, so that what it writes decrypts with the
+// AWS Encryption SDKs for Java, Python, C, JavaScript, .NET and the CLI,
+// and what they write decrypts here.
+//
+// # The threat
+//
+// Protected health information stored in S3, DynamoDB or a queue is only
+// as safe as the service's access policy, its backups and every operator
+// with read access. Envelope encryption keeps it safe from all of them:
+// each message is encrypted under a fresh data key, and that key is stored
+// in the message only wrapped by keys the reader must hold (an AWS KMS key,
+// whose every use is authorized and logged by KMS and CloudTrail, or a
+// local AES or RSA key). The message format authenticates everything:
+// altering, truncating, reordering or splicing a message, or pairing it with
+// another encryption context, makes decryption fail (hipaa.ErrTampered).
+// Key commitment (the default) rules out a message that decrypts to
+// different plaintexts under different keys, and the default suite signs
+// each message with a per-message ECDSA P-384 key, so that a reader who can
+// only decrypt cannot forge messages either.
+//
+// The encryption context is additional authenticated data stored in clear
+// in the message and sent to AWS KMS, which records it in CloudTrail: it
+// must never hold PHI. Every operation checks its keys and values with the
+// policy's PHI detector first and refuses (hipaa.ErrPHIInName) before any
+// key is used.
+//
+// # The happy path
+//
+//	keyring, err := envelope.NewKMSKeyring(kms.NewFromConfig(cfg), keyARN)
+//	...
+//	client, err := envelope.New(policy, keyring) // policy: a *hipaa.Policy with an Auditor
+//	...
+//	ec := map[string]string{"tenant": "t-42", "purpose": "lab-results"}
+//	msg, err := client.Encrypt(ctx, record, ec)
+//	...
+//	record, err = client.Decrypt(ctx, msg, ec) // the expected context is required
+//
+// EncryptWriter and DecryptReader do the same for streams. Every operation
+// runs through policy.Guard ("envelope.Encrypt", "envelope.Decrypt"): it is
+// audited before it runs, with the key id and algorithm suite, never
+// plaintext, keys or context values, and it does not run if the audit
+// record cannot be written.
+//
+// # Keyrings
+//
+// NewKMSKeyring wraps data keys with one AWS KMS key (multi-Region keys
+// match their replicas); NewKMSDiscoveryKeyring decrypts with any KMS key
+// of listed accounts; NewRawAESKeyring and NewRawRSAKeyring use keys held
+// in memory; NewMultiKeyring combines them, for example to encrypt under
+// keys in two Regions. Keyrings follow the AWS Encryption SDK specification
+// (github.com/awslabs/aws-encryption-sdk-specification), with the same
+// provider ids and key provider info, so keys interoperate byte for byte.
+// Plaintext data keys never leave this package and are zeroed after use.
+//
+// # Defaults
+//
+// Options' zero value is the strict configuration: suite
+// AES_256_GCM_HKDF_SHA512_COMMIT_KEY_ECDSA_P384 (0x0578), commitment policy
+// RequireEncryptRequireDecrypt (messages without key commitment are
+// refused), at most DefaultMaxEncryptedDataKeys encrypted data keys per
+// message, 4096-byte frames. The weaker settings say so in their names
+// (RequireEncryptAllowDecrypt, ForbidEncryptAllowDecrypt,
+// PKCS1v15DecryptOnly).
+package envelope
