@@ -139,7 +139,7 @@ func authErr(field string, off int64) error {
 // no bytes follow the message.
 func Decrypt(p DecryptParams, msg []byte) ([]byte, *Header, error) {
 	_, maxHeader := p.limits()
-	_, hn, err := parseHeader(msg, p.MaxEncryptedDataKeys, maxHeader)
+	h, hn, err := parseHeader(msg, p.MaxEncryptedDataKeys, maxHeader)
 	if errors.Is(err, errNeedMore) {
 		return nil, nil, newErr(ErrMalformed, "header", int64(len(msg)), "truncated")
 	}
@@ -147,10 +147,7 @@ func Decrypt(p DecryptParams, msg []byte) ([]byte, *Header, error) {
 		return nil, nil, err
 	}
 	// Keep a private copy of the header so it does not alias msg.
-	h, _, err := parseHeader(append([]byte(nil), msg[:hn]...), p.MaxEncryptedDataKeys, maxHeader)
-	if err != nil {
-		return nil, nil, err
-	}
+	h.rebase(append([]byte(nil), msg[:hn]...))
 	d, err := openHeader(&p, h)
 	if err != nil {
 		return nil, nil, err
@@ -303,6 +300,7 @@ func readHeader(r io.Reader, maxEDKs, maxSize int) (*Header, []byte, error) {
 		}
 		h, hn, err := parseHeader(buf, maxEDKs, maxSize)
 		if err == nil {
+			h.rebase(buf[:hn])
 			return h, buf[hn:], nil
 		}
 		var nm needMore

@@ -54,6 +54,7 @@ type Header struct {
 	ecRaw   []byte // serialized encryption context as read, for exact re-serialization
 	bodyLen int    // length of the header body within raw
 	raw     []byte // the serialized header (body and authentication) as read or written
+	base    []byte // the input being parsed (see rebase)
 }
 
 // errNeedMore is returned by parseHeader when b ends before the header does.
@@ -71,16 +72,15 @@ func (needMore) Unwrap() error { return errNeedMore }
 // that needs the data key (see NewDecrypter and Decrypt). The header does
 // not alias b.
 func ParseHeader(b []byte) (*Header, int, error) {
-	_, n, err := parseHeader(b, 0, DefaultMaxHeaderSize)
+	h, n, err := parseHeader(b, 0, DefaultMaxHeaderSize)
 	if errors.Is(err, errNeedMore) {
 		return nil, 0, newErr(ErrMalformed, "header", int64(len(b)), "truncated")
 	}
 	if err != nil {
 		return nil, 0, err
 	}
-	// Parse a private copy so that the result does not alias b.
-	h, _, err := parseHeader(append([]byte(nil), b[:n]...), 0, DefaultMaxHeaderSize)
-	return h, n, err
+	h.rebase(append([]byte(nil), b[:n]...))
+	return h, n, nil
 }
 
 // Bytes returns the serialized header, body and authentication. For a
@@ -99,7 +99,8 @@ func (h *Header) Bytes() []byte {
 	return append(b, h.AuthTag...)
 }
 
-// parseHeader parses a header from b. maxEDKs <= 0 means no count limit.
+// parseHeader parses a header from b. The result aliases b until the
+// caller calls rebase, which every caller must do. maxEDKs <= 0 means no count limit.
 // It returns errNeedMore if b is a strict prefix of a header that could
 // still be valid and shorter than maxSize.
 func parseHeader(b []byte, maxEDKs, maxSize int) (*Header, int, error) {
@@ -158,7 +159,7 @@ func parseHeader(b []byte, maxEDKs, maxSize int) (*Header, int, error) {
 	if err := need(idLen, "header.message_id"); err != nil {
 		return nil, 0, err
 	}
-	h.MessageID = b[p : p+idLen : p+idLen]
+	h.MessageID = b[p : p+idLen]
 	p += idLen
 	aadLen, err := u16("header.aad_length")
 	if err != nil {
@@ -167,7 +168,7 @@ func parseHeader(b []byte, maxEDKs, maxSize int) (*Header, int, error) {
 	if err := need(aadLen, "header.aad"); err != nil {
 		return nil, 0, err
 	}
-	h.ecRaw = b[p : p+aadLen : p+aadLen]
+	h.ecRaw = b[p : p+aadLen]
 	if h.EncryptionContext, err = parseContext(h.ecRaw, int64(p)); err != nil {
 		return nil, 0, err
 	}
@@ -206,7 +207,7 @@ func parseHeader(b []byte, maxEDKs, maxSize int) (*Header, int, error) {
 		if err := need(n, "header.edk.provider_info"); err != nil {
 			return nil, 0, err
 		}
-		e.ProviderInfo = b[p : p+n : p+n]
+		e.ProviderInfo = b[p : p+n]
 		p += n
 		if n, err = u16("header.edk.ciphertext_length"); err != nil {
 			return nil, 0, err
@@ -214,7 +215,7 @@ func parseHeader(b []byte, maxEDKs, maxSize int) (*Header, int, error) {
 		if err := need(n, "header.edk.ciphertext"); err != nil {
 			return nil, 0, err
 		}
-		e.Ciphertext = b[p : p+n : p+n]
+		e.Ciphertext = b[p : p+n]
 		p += n
 		h.EncryptedDataKeys = append(h.EncryptedDataKeys, e)
 	}
@@ -253,7 +254,7 @@ func parseHeader(b []byte, maxEDKs, maxSize int) (*Header, int, error) {
 		if err := need(s.SuiteDataLen, "header.suite_data"); err != nil {
 			return nil, 0, err
 		}
-		h.SuiteData = b[p : p+s.SuiteDataLen : p+s.SuiteDataLen]
+		h.SuiteData = b[p : p+s.SuiteDataLen]
 		p += s.SuiteDataLen
 	}
 	h.bodyLen = p
@@ -261,15 +262,16 @@ func parseHeader(b []byte, maxEDKs, maxSize int) (*Header, int, error) {
 		if err := need(ivLen, "header.iv"); err != nil {
 			return nil, 0, err
 		}
-		h.IV = b[p : p+ivLen : p+ivLen]
+		h.IV = b[p : p+ivLen]
 		p += ivLen
 	}
 	if err := need(tagLen, "header.auth_tag"); err != nil {
 		return nil, 0, err
 	}
-	h.AuthTag = b[p : p+tagLen : p+tagLen]
+	h.AuthTag = b[p : p+tagLen]
 	p += tagLen
-	h.raw = b[:p:p]
+	h.raw = b[:p]
+	h.base = b // the caller calls rebase
 	return h, p, nil
 }
 
@@ -337,4 +339,32 @@ func (h *Header) appendBody(b []byte) ([]byte, error) {
 		b = append(b, h.SuiteData...)
 	}
 	return b, nil
+}
+
+// rebase points h's byte slices into raw, which must hold the same bytes as
+// the input h was parsed from (the same memory or a copy), and limits their
+// capacity to their length. Slices cut by parseHeader keep the capacity of
+// the input, which locates them.
+func (h *Header) rebase(raw []byte) {
+	base := cap(h.base)
+	at := func(b []byte) []byte {
+		if b == nil {
+			return nil
+		}
+		off := base - cap(b)
+		return raw[off : off+len(b) : off+len(b)]
+	}
+	h.MessageID = at(h.MessageID)
+	h.ecRaw = at(h.ecRaw)
+	for i := range h.EncryptedDataKeys {
+		e := &h.EncryptedDataKeys[i]
+		e.ProviderInfo = at(e.ProviderInfo)
+		e.Ciphertext = at(e.Ciphertext)
+	}
+	h.SuiteData = at(h.SuiteData)
+	h.IV = at(h.IV)
+	h.AuthTag = at(h.AuthTag)
+	n := len(h.raw)
+	h.raw = raw[:n:n]
+	h.base = h.raw
 }

@@ -4,6 +4,7 @@ import (
 	"crypto/aes"
 	"crypto/cipher"
 	"crypto/hkdf"
+	"crypto/hmac"
 	"crypto/sha512"
 	"crypto/subtle"
 	"encoding/binary"
@@ -24,21 +25,28 @@ func deriveKeys(s *Suite, dataKey, msgID []byte) (encKey, commitKey []byte, err 
 	case s.KDF == nil:
 		return append(make([]byte, 0, len(dataKey)), dataKey...), nil, nil
 	case s.Committing:
-		prk, err := hkdf.Extract(sha512.New, dataKey, msgID)
-		if err != nil {
-			return nil, nil, err
-		}
-		defer clear(prk)
-		var info [2 + 9]byte
+		// HKDF-SHA512 (RFC 5869) with salt = message id; both outputs are
+		// 32 bytes, a single expand block each: T(1) = HMAC(PRK, info || 0x01).
+		// One HMAC state serves both expansions.
+		ext := hmac.New(sha512.New, msgID)
+		ext.Write(dataKey)
+		var prk [sha512.Size]byte
+		ext.Sum(prk[:0])
+		defer clear(prk[:])
+		mac := hmac.New(sha512.New, prk[:])
+		var info [2 + 9 + 1]byte
 		binary.BigEndian.PutUint16(info[:], uint16(s.ID))
 		copy(info[2:], "DERIVEKEY")
-		if encKey, err = hkdf.Expand(sha512.New, prk, string(info[:]), s.EncKeyLen); err != nil {
-			return nil, nil, err
-		}
-		if commitKey, err = hkdf.Expand(sha512.New, prk, "COMMITKEY", s.SuiteDataLen); err != nil {
-			clear(encKey)
-			return nil, nil, err
-		}
+		info[11] = 1
+		mac.Write(info[:])
+		var t [sha512.Size]byte
+		mac.Sum(t[:0])
+		encKey = append(make([]byte, 0, s.EncKeyLen), t[:s.EncKeyLen]...)
+		mac.Reset()
+		mac.Write([]byte("COMMITKEY\x01"))
+		mac.Sum(t[:0])
+		commitKey = append(make([]byte, 0, s.SuiteDataLen), t[:s.SuiteDataLen]...)
+		clear(t[:])
 		return encKey, commitKey, nil
 	default:
 		info := make([]byte, 2, 2+len(msgID))
