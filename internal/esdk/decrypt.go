@@ -21,6 +21,13 @@ type DecryptParams struct {
 	// returned data key slice is overwritten with zeros once the content key
 	// is derived: return a copy if it is kept elsewhere.
 	Materials func(h *Header) (dataKey []byte, verificationKey *ecdsa.PublicKey, err error)
+	// AuthOnlyContext is the expected encryption context beyond what the
+	// header stores: its pairs the header does not store are the encryption
+	// context to only authenticate (EncryptParams.AuthOnlyContext) and are
+	// included in the header authentication, so a missing or different
+	// one fails it (ErrAuthentication). A pair the header stores must have
+	// the same value (else ErrAuthentication, before Materials is called).
+	AuthOnlyContext map[string]string
 	// MaxEncryptedDataKeys refuses (ErrLimit) headers with more encrypted
 	// data keys; 0 means no limit on the count (the header size still is).
 	MaxEncryptedDataKeys int
@@ -75,6 +82,10 @@ func openHeader(p *DecryptParams, h *Header) (*decState, error) {
 	if p.Materials == nil {
 		return nil, fmt.Errorf("esdk: DecryptParams.Materials is nil")
 	}
+	authOnly, err := authOnlyFor(h, p.AuthOnlyContext)
+	if err != nil {
+		return nil, err
+	}
 	dataKey, vk, err := p.Materials(h)
 	if err != nil {
 		return nil, err
@@ -104,8 +115,12 @@ func openHeader(p *DecryptParams, h *Header) (*decState, error) {
 	if h.Version == 1 {
 		iv = h.IV
 	}
+	aad, err := headerAuthAAD(h.raw[:h.bodyLen], authOnly)
+	if err != nil {
+		return nil, err
+	}
 	var tag [tagLen]byte
-	ss.aead.Seal(tag[:0], iv, nil, h.raw[:h.bodyLen])
+	ss.aead.Seal(tag[:0], iv, nil, aad)
 	if subtle.ConstantTimeCompare(tag[:], h.AuthTag) != 1 {
 		return nil, newErr(ErrAuthentication, "header.auth_tag", int64(len(h.raw)-tagLen), "header authentication failed")
 	}

@@ -21,6 +21,13 @@ type EncryptParams struct {
 	NonFramed         bool              // write a legacy non-framed body (the specification forbids new ones)
 	SigningKey        *ecdsa.PrivateKey // required if and only if the suite signs
 	MessageID         []byte            // nil means random; otherwise 16 (v1) or 32 (v2) bytes, for tests
+
+	// AuthOnlyContext is the encryption context to only authenticate: pairs
+	// not stored in the message but included in its header authentication
+	// (the specification's required encryption context). A decrypter must
+	// supply them (DecryptParams.AuthOnlyContext). No key may also be in
+	// EncryptionContext.
+	AuthOnlyContext map[string]string
 }
 
 // encState is what Encrypt and NewEncrypter share: the serialized header,
@@ -99,9 +106,17 @@ func newEncState(p *EncryptParams) (*encState, error) {
 	if h.Version == 1 {
 		b = append(b, zero[:]...)
 	}
-	// Header authentication: GCM over an empty plaintext with IV 0.
+	// Header authentication: GCM over an empty plaintext with IV 0; the AAD
+	// is the header body and the encryption context to only authenticate.
+	if err := checkAuthOnlyEncrypt(p.EncryptionContext, p.AuthOnlyContext); err != nil {
+		return nil, err
+	}
+	aad, err := headerAuthAAD(b[:len(b)-len(zero)*(2-h.Version)], p.AuthOnlyContext)
+	if err != nil {
+		return nil, err
+	}
 	var tag [tagLen]byte
-	ss.aead.Seal(tag[:0], zero[:], nil, b[:len(b)-len(zero)*(2-h.Version)])
+	ss.aead.Seal(tag[:0], zero[:], nil, aad)
 	b = append(b, tag[:]...)
 	e := &encState{suite: s, header: b, ss: ss, frame: frame, signer: p.SigningKey}
 	if s.Signed() {

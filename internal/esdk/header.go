@@ -368,3 +368,67 @@ func (h *Header) rebase(raw []byte) {
 	h.raw = raw[:n:n]
 	h.base = h.raw
 }
+
+// headerAuthAAD returns the additional authenticated data of the header
+// authentication tag (client-apis/encrypt.md and client-apis/decrypt.md):
+// the serialized header body followed by the serialization of the
+// encryption context to only authenticate (framework/structures.md,
+// "Serialization"). An empty context serializes to nothing, so without
+// such pairs the AAD is body itself, as in messages that predate them.
+func headerAuthAAD(body []byte, authOnly map[string]string) ([]byte, error) {
+	if len(authOnly) == 0 {
+		return body, nil
+	}
+	n, err := contextSize(authOnly)
+	if err != nil {
+		return nil, err
+	}
+	aad := make([]byte, len(body), len(body)+n)
+	copy(aad, body)
+	return appendContext(aad, authOnly), nil
+}
+
+// checkAuthOnlyEncrypt refuses an encryption context to only authenticate
+// that shares a key with the stored one: the specification's writers
+// never store a pair they only authenticate.
+func checkAuthOnlyEncrypt(stored, authOnly map[string]string) error {
+	for k := range authOnly {
+		if _, ok := stored[k]; ok {
+			return fmt.Errorf("esdk: an encryption context key is both stored and only authenticated")
+		}
+	}
+	return nil
+}
+
+// authOnlyFor returns the pairs of expected that header h does not store:
+// the encryption context to only authenticate with the header. A pair h
+// stores with the same value is already authenticated as part of the
+// header body and is left out; one h stores with a different value fails
+// (ErrAuthentication) before any key is used.
+func authOnlyFor(h *Header, expected map[string]string) (map[string]string, error) {
+	var out map[string]string
+	for k, v := range expected {
+		got, stored := h.EncryptionContext[k]
+		if !stored {
+			continue
+		}
+		if got != v {
+			return nil, newErr(ErrAuthentication, "header.aad", -1, "the header stores a different value for an expected encryption context key")
+		}
+		if out == nil {
+			out = make(map[string]string, len(expected))
+			for k2, v2 := range expected {
+				if _, s := h.EncryptionContext[k2]; !s {
+					out[k2] = v2
+				}
+			}
+		}
+	}
+	if out == nil {
+		out = expected
+	}
+	if _, err := contextSize(out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
