@@ -46,7 +46,8 @@ demo: stack
 
 # Side-by-side benchmark tables (speed goals live here, never in timed tests).
 bench: stack
-	$(ENV) go test -run '^$$' -bench . -benchmem -cpu 1 ./hipaa/...
+	$(ENV) go test -run '^$$' -bench . -benchmem -cpu 1 ./hipaa/... ./internal/esdk/...
+	cd interop && go run ./cmd/benchtable
 
 # Short fuzzing pass over every Fuzz target.
 fuzz:

@@ -11,6 +11,7 @@ import (
 	"github.com/phisafe/phisafe/envelope"
 	"github.com/phisafe/phisafe/hipaa"
 	"github.com/phisafe/phisafe/hipaatest"
+	"github.com/phisafe/phisafe/interop/official"
 )
 
 const (
@@ -75,7 +76,7 @@ func plaintexts(frame int) []plaintextCase {
 // 1-byte plaintexts.
 func TestInterop(t *testing.T) {
 	key := wrappingKey(t)
-	off, err := newOfficial(namespace, keyName, key)
+	off, err := official.New(namespace, keyName, key)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -88,7 +89,7 @@ func TestInterop(t *testing.T) {
 				for _, pt := range plaintexts(frame) {
 					name := fmt.Sprintf("%04x/frame-%d/ec-%s/%s", suite, frame, ecName, pt.name)
 					// official → phisafe
-					msg, err := off.encrypt(suite, int64(frame), pt.data, ec)
+					msg, err := off.Encrypt(suite, int64(frame), pt.data, ec)
 					if err != nil {
 						t.Fatalf("%s: official encrypt: %v", name, err)
 					}
@@ -101,7 +102,7 @@ func TestInterop(t *testing.T) {
 					if err != nil {
 						t.Fatalf("%s: phisafe encrypt: %v", name, err)
 					}
-					got, err = off.decrypt(msg, ec)
+					got, err = off.Decrypt(msg, ec)
 					if err != nil || !bytes.Equal(got, pt.data) {
 						t.Fatalf("%s: the official SDK could not decrypt phisafe's message: %v", name, err)
 					}
@@ -117,7 +118,7 @@ func TestInterop(t *testing.T) {
 // official SDK's whole-buffer API.
 func TestInteropStreaming(t *testing.T) {
 	key := wrappingKey(t)
-	off, err := newOfficial(namespace, keyName, key)
+	off, err := official.New(namespace, keyName, key)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -142,11 +143,11 @@ func TestInteropStreaming(t *testing.T) {
 		if err := w.Close(); err != nil {
 			t.Fatal(err)
 		}
-		got, err := off.decrypt(buf.Bytes(), ec)
+		got, err := off.Decrypt(buf.Bytes(), ec)
 		if err != nil || !bytes.Equal(got, pt) {
 			t.Fatalf("%04x: official SDK could not decrypt phisafe's stream: %v", suite, err)
 		}
-		msg, err := off.encrypt(suite, 4096, pt, ec)
+		msg, err := off.Encrypt(suite, 4096, pt, ec)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -164,13 +165,13 @@ func TestInteropStreaming(t *testing.T) {
 // TestInteropWrongKey: neither side decrypts the other's message under a
 // different wrapping key, so the tests above are not vacuous.
 func TestInteropWrongKey(t *testing.T) {
-	off, err := newOfficial(namespace, keyName, wrappingKey(t))
+	off, err := official.New(namespace, keyName, wrappingKey(t))
 	if err != nil {
 		t.Fatal(err)
 	}
 	ours := phisafeClient(t, wrappingKey(t), 0x0578, 4096)
 	ec := map[string]string{"tenant": "tenant-42"}
-	msg, err := off.encrypt(0x0578, 4096, []byte("x"), ec)
+	msg, err := off.Encrypt(0x0578, 4096, []byte("x"), ec)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -181,7 +182,7 @@ func TestInteropWrongKey(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := off.decrypt(msg, ec); err == nil {
+	if _, err := off.Decrypt(msg, ec); err == nil {
 		t.Fatal("the official SDK decrypted with the wrong key")
 	}
 }

@@ -1,4 +1,7 @@
-package interop
+// Package official drives the official AWS Encryption SDK for Go (v0.4.0)
+// with a raw AES keyring, for phisafe's interop tests and side-by-side
+// benchmarks. It is not part of phisafe's API.
+package official
 
 import (
 	"context"
@@ -10,14 +13,15 @@ import (
 	esdktypes "github.com/aws/aws-encryption-sdk/releases/go/encryption-sdk/awscryptographyencryptionsdksmithygeneratedtypes"
 )
 
-// official wraps the official AWS Encryption SDK for Go with a raw AES
-// keyring, for the interop tests and the side-by-side benchmarks.
-type official struct {
+// Client is an official ESDK client with one raw AES-256 keyring.
+type Client struct {
 	client  *esdk.Client
 	keyring mpltypes.IKeyring
 }
 
-func newOfficial(namespace, name string, key []byte) (*official, error) {
+// New returns a Client whose raw AES keyring has the given namespace,
+// name and 32-byte wrapping key, under the default commitment policy.
+func New(namespace, name string, key []byte) (*Client, error) {
 	mp, err := mpl.NewClient(mpltypes.MaterialProvidersConfig{})
 	if err != nil {
 		return nil, err
@@ -33,10 +37,12 @@ func newOfficial(namespace, name string, key []byte) (*official, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &official{client: c, keyring: kr}, nil
+	return &Client{client: c, keyring: kr}, nil
 }
 
-func (o *official) encrypt(suite uint16, frame int64, pt []byte, ec map[string]string) ([]byte, error) {
+// Encrypt encrypts pt with the given suite (0x0478, 0x0578, ...) and frame
+// length (0: the SDK's default).
+func (o *Client) Encrypt(suite uint16, frame int64, pt []byte, ec map[string]string) ([]byte, error) {
 	id := mpltypes.ESDKAlgorithmSuiteId(fmt.Sprintf("0x%04X", suite))
 	in := esdktypes.EncryptInput{Plaintext: pt, EncryptionContext: ec, Keyring: o.keyring, AlgorithmSuiteId: &id}
 	if frame > 0 {
@@ -49,7 +55,8 @@ func (o *official) encrypt(suite uint16, frame int64, pt []byte, ec map[string]s
 	return out.Ciphertext, nil
 }
 
-func (o *official) decrypt(msg []byte, ec map[string]string) ([]byte, error) {
+// Decrypt decrypts msg, requiring the reproduced context ec.
+func (o *Client) Decrypt(msg []byte, ec map[string]string) ([]byte, error) {
 	out, err := o.client.Decrypt(context.Background(), esdktypes.DecryptInput{Ciphertext: msg, EncryptionContext: ec, Keyring: o.keyring})
 	if err != nil {
 		return nil, err
