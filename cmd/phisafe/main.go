@@ -1,6 +1,13 @@
 // Command phisafe is the command-line face of the phisafe library.
 //
 //	phisafe scan [-json] [-min-confidence 0.5] [NAME ...]
+//	phisafe encrypt (-key-file F | -kms-key ARN) [-context k=v ...] [-in F] [-out F]
+//	phisafe decrypt (-key-file F | -kms-key ARN) -context k=v ... [-in F] [-out F]
+//
+// encrypt and decrypt stream in the AWS Encryption SDK message format with
+// memory bounded by the frame size; decrypt writes a file only once the
+// whole message has verified. Both write an audit record per operation
+// (JSON lines on standard error, or -audit-log FILE).
 //
 // scan checks names (S3 keys, metadata, table and attribute names, mail
 // subjects) for HIPAA Safe Harbor identifiers. Names come from the
@@ -28,6 +35,8 @@ func usage(w io.Writer) {
 
 commands:
   scan     check names for PHI (exit 1 when any is found)
+  encrypt  encrypt a file or stream (AWS Encryption SDK format; raw key file or KMS key)
+  decrypt  decrypt a file or stream; -context pairs the message must hold
 
 Run "phisafe <command> -h" for a command's flags.`)
 }
@@ -40,6 +49,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "scan":
 		return scan(args[1:], stdin, stdout, stderr)
+	case "encrypt", "decrypt":
+		return cryptMain(args[0], args[1:], stdin, stdout, stderr)
 	case "-h", "-help", "--help", "help":
 		usage(stdout)
 		return 0
