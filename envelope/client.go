@@ -8,6 +8,7 @@ import (
 	"io"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/phisafe/phisafe/hipaa"
@@ -34,6 +35,15 @@ type Options struct {
 	// FrameLength is the plaintext length of each frame of new messages.
 	// Zero means 4096.
 	FrameLength int
+	// RequiredEncryptionContextKeys are encryption context keys that
+	// Encrypt requires in its context and authenticates without storing
+	// them in the message (the specification's required encryption context
+	// CMM, framework/required-encryption-context-cmm.md): the message then
+	// reveals neither these keys nor their values, and Decrypt needs the
+	// pairs in its expected context. Decrypt and DecryptReader also refuse
+	// an expected context that lacks one of these keys. Keys starting with
+	// "aws-crypto-" are refused.
+	RequiredEncryptionContextKeys []string
 }
 
 // Client encrypts and decrypts messages in the AWS Encryption SDK message
@@ -78,9 +88,17 @@ func New(policy *hipaa.Policy, keyring Keyring, optFns ...func(*Options)) (*Clie
 	if o.MaxEncryptedDataKeys == 0 {
 		o.MaxEncryptedDataKeys = DefaultMaxEncryptedDataKeys
 	}
+	required := slices.Clone(o.RequiredEncryptionContextKeys)
+	for _, k := range required {
+		if strings.HasPrefix(k, reservedPrefix) {
+			return nil, fmt.Errorf("%w: required encryption context keys starting with %q are reserved", ErrConfig, reservedPrefix)
+		}
+	}
+	slices.Sort(required)
+	required = slices.Compact(required)
 	return &Client{
 		policy: policy,
-		cmm:    materialsManager{keyring: keyring, policy: o.CommitmentPolicy, suite: o.Suite, maxEDKs: o.MaxEncryptedDataKeys},
+		cmm:    materialsManager{keyring: keyring, policy: o.CommitmentPolicy, suite: o.Suite, maxEDKs: o.MaxEncryptedDataKeys, required: required},
 		frame:  o.FrameLength,
 		keyID:  keyringID(keyring),
 	}, nil
@@ -168,12 +186,24 @@ func (c *Client) Encrypt(ctx context.Context, plaintext []byte, ec map[string]st
 	return out, nil
 }
 
+// encryptParams splits the materials' context into the pairs the message
+// stores and those of the required keys, which it only authenticates
+// (client-apis/encrypt.md).
 func (c *Client) encryptParams(m *EncryptionMaterials) esdk.EncryptParams {
+	stored, authOnly := m.ec, map[string]string(nil)
+	if len(c.cmm.required) > 0 {
+		stored, authOnly = cloneEC(m.ec), make(map[string]string, len(c.cmm.required))
+		for _, k := range c.cmm.required {
+			authOnly[k] = stored[k]
+			delete(stored, k)
+		}
+	}
 	return esdk.EncryptParams{
 		Suite:             m.suite,
 		DataKey:           m.dataKey,
 		EncryptedDataKeys: m.edks,
-		EncryptionContext: m.ec,
+		EncryptionContext: stored,
+		AuthOnlyContext:   authOnly,
 		FrameLength:       c.frame,
 		SigningKey:        m.signKey,
 	}
@@ -256,33 +286,54 @@ func (w *encryptWriter) finish(err error) {
 	})
 }
 
-// checkExpected refuses a nil expected context and reserved keys in it.
-func checkExpected(expected map[string]string) error {
+// checkExpected refuses a nil expected context, reserved keys in it, and
+// one that lacks a required encryption context key.
+func (c *Client) checkExpected(expected map[string]string) error {
 	if expected == nil {
 		return fmt.Errorf("%w: the expected encryption context is required (pass an empty map to expect none)", ErrEncryptionContext)
 	}
-	return checkCallerContext(expected)
+	if err := checkCallerContext(expected); err != nil {
+		return err
+	}
+	for _, k := range c.cmm.required {
+		if _, ok := expected[k]; !ok {
+			return fmt.Errorf("%w: the expected encryption context lacks a required key", ErrEncryptionContext)
+		}
+	}
+	return nil
+}
+
+// decryptState is what one decryption learns about the expected context:
+// whether some expected pairs are not stored in the message, and so are
+// authenticated with its header only (client-apis/decrypt.md).
+type decryptState struct {
+	authOnly bool
 }
 
 // decryptParams builds the esdk parameters whose Materials callback runs
-// the materials manager for the header and the expected context.
-func (c *Client) decryptParams(ctx context.Context, expected map[string]string) esdk.DecryptParams {
+// the materials manager for the header and the expected context. Expected
+// pairs the header does not store are the encryption context to only
+// authenticate: they join the context the keyrings use (the reproduced
+// context of framework/cmm-interface.md) and the header authentication,
+// which fails unless the writer authenticated exactly them. An expected
+// pair stored with another value is refused.
+func (c *Client) decryptParams(ctx context.Context, expected map[string]string, st *decryptState) esdk.DecryptParams {
 	return esdk.DecryptParams{
+		AuthOnlyContext: expected,
 		Materials: func(h *esdk.Header) ([]byte, *ecdsa.PublicKey, error) {
 			ec := cloneEC(h.EncryptionContext)
 			for k, v := range expected {
 				got, ok := ec[k]
 				if !ok {
-					// A pair the header does not store could only be
-					// authenticated as "required encryption context";
-					// internal/esdk does not support that yet.
-					return nil, nil, fmt.Errorf("%w: the message does not store an expected pair", ErrEncryptionContext)
+					ec[k] = v
+					st.authOnly = true
+					continue
 				}
 				if got != v {
-					return nil, nil, fmt.Errorf("%w: the message's value differs from the expected one", ErrEncryptionContext)
+					return nil, nil, errContextDiffers
 				}
 			}
-			m, err := c.cmm.decryptionMaterials(ctx, h.Suite, ec, h.EncryptedDataKeys)
+			m, err := c.cmm.decryptionMaterials(ctx, h.Suite, h.EncryptionContext, ec, h.EncryptedDataKeys)
 			if err != nil {
 				return nil, nil, err
 			}
@@ -295,15 +346,38 @@ func (c *Client) decryptParams(ctx context.Context, expected map[string]string) 
 	}
 }
 
-// Decrypt authenticates and decrypts msg. expected is required: every one
-// of its pairs must be in the message's encryption context (pass an empty
-// map, not nil, to expect none). The message may hold other pairs too;
-// compare the context yourself if it must match exactly. The context is
-// checked with the policy's PHI detector before any key is used. A message
-// that fails authentication gives an error wrapping hipaa.ErrTampered; one
-// no keyring can open, ErrNoDataKey.
+// errContextDiffers refuses a message that stores an expected key with
+// another value.
+var errContextDiffers = fmt.Errorf("%w: the message's value differs from the expected one", ErrEncryptionContext)
+
+// decryptError maps an esdk error and, when expected pairs were not stored
+// in the message and authentication failed, adds ErrEncryptionContext: the
+// pairs are wrong, or the message was altered.
+func decryptError(err error, st *decryptState) error {
+	var e *esdk.Error
+	if errors.As(err, &e) && e.Field == "header.aad" && errors.Is(err, esdk.ErrAuthentication) {
+		// esdk's check of the expected pairs the header stores.
+		return fmt.Errorf("%w: %w", errContextDiffers, err)
+	}
+	err = mapESDKError(err)
+	if st.authOnly && (errors.Is(err, hipaa.ErrTampered) || errors.Is(err, ErrNoDataKey)) {
+		return fmt.Errorf("%w: expected pairs the message does not store failed authentication: %w", ErrEncryptionContext, err)
+	}
+	return err
+}
+
+// Decrypt authenticates and decrypts msg. expected is required (pass an
+// empty map, not nil, to expect none): each of its pairs must either be
+// stored in the message's encryption context with the same value, or have
+// been authenticated without being stored (see
+// Options.RequiredEncryptionContextKeys); a missing or different pair
+// gives an error wrapping ErrEncryptionContext. The message may store
+// other pairs too; compare the context yourself if it must match exactly.
+// The context is checked with the policy's PHI detector before any key is
+// used. A message that fails authentication gives an error wrapping
+// hipaa.ErrTampered; one no keyring can open, ErrNoDataKey.
 func (c *Client) Decrypt(ctx context.Context, msg []byte, expected map[string]string) ([]byte, error) {
-	if err := checkExpected(expected); err != nil {
+	if err := c.checkExpected(expected); err != nil {
 		return nil, err
 	}
 	op := hipaa.Operation{Action: "envelope.Decrypt", KeyID: c.keyID, Names: contextNames(expected)}
@@ -312,9 +386,10 @@ func (c *Client) Decrypt(ctx context.Context, msg []byte, expected map[string]st
 	}
 	var out []byte
 	err := c.policy.Guard(ctx, op, func(ctx context.Context) (int64, error) {
-		pt, _, err := esdk.Decrypt(c.decryptParams(ctx, expected), msg)
+		var st decryptState
+		pt, _, err := esdk.Decrypt(c.decryptParams(ctx, expected, &st), msg)
 		if err != nil {
-			return 0, mapESDKError(err)
+			return 0, decryptError(err, &st)
 		}
 		out = pt
 		return int64(len(pt)), nil
@@ -335,15 +410,16 @@ func (c *Client) Decrypt(ctx context.Context, msg []byte, expected map[string]st
 // "envelope.Decrypt" through the policy's Guard; reaching io.EOF or an
 // error records a second outcome event.
 func (c *Client) DecryptReader(ctx context.Context, src io.Reader, expected map[string]string) (io.Reader, error) {
-	if err := checkExpected(expected); err != nil {
+	if err := c.checkExpected(expected); err != nil {
 		return nil, err
 	}
 	op := hipaa.Operation{Action: "envelope.Decrypt", KeyID: c.keyID, Names: contextNames(expected)}
 	var r *decryptReader
 	err := c.policy.Guard(ctx, op, func(gctx context.Context) (int64, error) {
-		d, err := esdk.NewDecrypter(src, c.decryptParams(gctx, expected))
+		var st decryptState
+		d, err := esdk.NewDecrypter(src, c.decryptParams(gctx, expected, &st))
 		if err != nil {
-			return 0, mapESDKError(err)
+			return 0, decryptError(err, &st)
 		}
 		r = &decryptReader{c: c, ctx: gctx, op: op, d: d}
 		r.op.Resource = suiteResource(d.Header().Suite.ID)

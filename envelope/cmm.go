@@ -75,6 +75,10 @@ type materialsManager struct {
 	policy  CommitmentPolicy
 	suite   esdk.SuiteID // 0: the policy's default
 	maxEDKs int
+	// required are the required encryption context keys, sorted: the
+	// context must hold them on encrypt, and the message only
+	// authenticates them.
+	required []string
 }
 
 // encryptionMaterials picks the suite, adds the signing key's public half
@@ -82,6 +86,11 @@ type materialsManager struct {
 func (c *materialsManager) encryptionMaterials(ctx context.Context, ec map[string]string) (*EncryptionMaterials, error) {
 	if err := checkCallerContext(ec); err != nil {
 		return nil, err
+	}
+	for _, k := range c.required {
+		if _, ok := ec[k]; !ok {
+			return nil, fmt.Errorf("%w: the encryption context lacks a required key", ErrEncryptionContext)
+		}
 	}
 	id := c.suite
 	if id == 0 {
@@ -129,10 +138,12 @@ func (c *materialsManager) encryptionMaterials(ctx context.Context, ec map[strin
 }
 
 // decryptionMaterials checks the suite against the policy, reads the
-// verification key of a signed suite from the message's context, and asks
-// the keyring for the data key. ec is the context the keyrings use: the
-// message's stored context plus any required pairs stored elsewhere.
-func (c *materialsManager) decryptionMaterials(ctx context.Context, suite *esdk.Suite, ec map[string]string, edks []esdk.EncryptedDataKey) (*DecryptionMaterials, error) {
+// verification key of a signed suite from the message's stored context
+// (framework/default-cmm.md: a signed suite needs it, an unsigned one must
+// not carry it), and asks the keyring for the data key. ec is the context
+// the keyrings use: the message's stored context plus the expected pairs
+// it only authenticates.
+func (c *materialsManager) decryptionMaterials(ctx context.Context, suite *esdk.Suite, stored, ec map[string]string, edks []esdk.EncryptedDataKey) (*DecryptionMaterials, error) {
 	if !c.policy.allowsDecrypt(suite) {
 		return nil, fmt.Errorf("%w: %s does not read suite %s", ErrCommitmentPolicy, c.policy, suite.ID)
 	}
@@ -140,7 +151,7 @@ func (c *materialsManager) decryptionMaterials(ctx context.Context, suite *esdk.
 		return nil, fmt.Errorf("%w: %d encrypted data keys, at most %d", ErrTooManyDataKeys, len(edks), c.maxEDKs)
 	}
 	m := &DecryptionMaterials{suite: suite, ec: cloneEC(ec)}
-	pub, ok := ec[esdk.PublicKeyContextKey]
+	pub, ok := stored[esdk.PublicKeyContextKey]
 	switch {
 	case suite.Signed() && !ok:
 		return nil, fmt.Errorf("%w: signed message without %s", ErrEncryptionContext, esdk.PublicKeyContextKey)

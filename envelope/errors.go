@@ -27,8 +27,11 @@ var (
 	ErrNoDataKey = errors.New("envelope: no encrypted data key could be decrypted")
 
 	// ErrEncryptionContext means an encryption context was refused: a key
-	// starting with the reserved prefix "aws-crypto-", or a message whose
-	// context lacks a pair the caller required.
+	// starting with the reserved prefix "aws-crypto-", a context without a
+	// required encryption context key, a message that stores an expected
+	// key with another value, or expected pairs the message does not store
+	// that fail its authentication (then hipaa.ErrTampered or ErrNoDataKey
+	// is wrapped too).
 	ErrEncryptionContext = errors.New("envelope: encryption context refused")
 
 	// ErrCommitmentPolicy means the commitment policy forbids the
