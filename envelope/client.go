@@ -295,6 +295,9 @@ func (c *Client) checkExpected(expected map[string]string) error {
 	if err := checkCallerContext(expected); err != nil {
 		return err
 	}
+	if _, err := serializeEC(expected); err != nil { // invalid UTF-8, too long
+		return err
+	}
 	for _, k := range c.cmm.required {
 		if _, ok := expected[k]; !ok {
 			return fmt.Errorf("%w: the expected encryption context lacks a required key", ErrEncryptionContext)

@@ -112,6 +112,11 @@ func TestClientRequiredEncryptionContext(t *testing.T) {
 			t.Fatalf("encrypt without a required key: %v", err)
 		}
 	}
+	// An expected context that cannot be serialized is the caller's error.
+	c, _ := newClient(t, k)
+	if _, err := c.Decrypt(ctxBG, []byte("x"), map[string]string{"k": "\xff"}); !errors.Is(err, ErrEncryptionContext) || errors.Is(err, hipaa.ErrTampered) {
+		t.Fatalf("invalid UTF-8 in the expected context: %v", err)
+	}
 	// Reserved keys cannot be required.
 	pol := &hipaa.Policy{Auditor: hipaatest.NewRecorder()}
 	if _, err := New(pol, k, func(o *Options) { o.RequiredEncryptionContextKeys = []string{esdk.PublicKeyContextKey} }); !errors.Is(err, ErrConfig) {
