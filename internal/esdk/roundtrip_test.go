@@ -121,19 +121,32 @@ func TestRoundTrip(t *testing.T) {
 
 // TestTamper flips every bit and truncates at every length for several
 // messages; every one must be refused by both APIs.
+// TestTamper flips every single bit of, and truncates at every length,
+// 28 messages: every suite framed and non-framed, plus a few special
+// shapes. Under -race (slow) only the special shapes run; the full set runs
+// in the plain and FIPS test runs.
 func TestTamper(t *testing.T) {
-	cases := []struct {
+	type tamperCase struct {
 		id        SuiteID
 		frame     int
 		nonFramed bool
 		n         int
-	}{
+	}
+	cases := []tamperCase{
 		{AES_256_GCM_HKDF_SHA512_COMMIT_KEY, 16, false, 40},
 		{AES_256_GCM_HKDF_SHA512_COMMIT_KEY_ECDSA_P384, 16, false, 20},
 		{AES_256_GCM_HKDF_SHA512_COMMIT_KEY, 0, true, 10},
 		{AES_128_GCM_IV12_TAG16_NO_KDF, 8, false, 16},
 		{AES_128_GCM_IV12_TAG16_HKDF_SHA256_ECDSA_P256, 0, true, 5},
 		{AES_192_GCM_IV12_TAG16_HKDF_SHA256, 4, false, 0},
+	}
+	if !raceEnabled {
+		for _, s := range Suites() {
+			cases = append(cases, tamperCase{s.ID, 16, false, 33}, tamperCase{s.ID, 0, true, 7})
+		}
+	}
+	if !raceEnabled && len(cases) < 20 {
+		t.Fatalf("only %d tamper messages", len(cases))
 	}
 	for _, c := range cases {
 		s, _ := LookupSuite(c.id)
