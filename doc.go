@@ -8,9 +8,9 @@
 //
 //	cmd/phisafe, examples/           programs: flags and output, no logic of their own
 //	s3safe dynamosafe sesafe rdsconn one AWS service each (added by later work)
-//	envelope                         KMS envelope encryption, AWS Encryption SDK format (later work)
+//	envelope                         KMS envelope encryption, AWS Encryption SDK message format
 //	hipaa                            the Policy: TLS, AWS config, PHI detector, audit, errors
-//	internal/...                     wire formats and test plumbing users never call
+//	internal/esdk, internal/...      the ESDK wire format, vectors, test plumbing: users never call them
 //	hipaatest                        for tests, ours and yours: a local KMS server, an audit recorder
 //
 // # The threat each package closes
@@ -20,10 +20,16 @@
 //     package runs its operations through hipaa.Policy.Guard: names
 //     checked, audit record written (fail closed), call made, outcome
 //     recorded.
+//   - envelope: PHI at rest readable by anyone with access to the store or
+//     its backups. Each message is encrypted under a fresh data key wrapped
+//     by KMS (or a local key), authenticated end to end, committed to its
+//     key and signed by default; the encryption context, stored in clear,
+//     is checked for PHI. Messages interoperate with AWS's own SDKs.
 //   - hipaatest: tests that would otherwise need a real KMS. Its server
 //     speaks the AWS KMS JSON protocol over HTTPS on loopback with real
 //     AES-GCM wrapping; it is not for production data.
-//   - cmd/phisafe: `phisafe scan` gates a pipeline on PHI in names.
+//   - cmd/phisafe: `phisafe scan` gates a pipeline on PHI in names;
+//     `phisafe encrypt|decrypt` protect files and pipes.
 //
 // # The shape
 //
