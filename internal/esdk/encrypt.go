@@ -138,40 +138,43 @@ func (e *encState) footer(dst []byte) ([]byte, error) {
 	return append(dst, sig...), nil
 }
 
-// sealRegular encrypts in place the frame whose plaintext is
-// buf[16:16+frame] and writes its sequence number and IV into buf[:16].
-// buf must have room for the tag. It returns the serialized frame.
-func (e *encState) sealRegular(buf []byte, seq uint32) []byte {
-	binary.BigEndian.PutUint32(buf, seq)
-	iv := e.ss.seqIV(seq)
-	copy(buf[4:16], iv)
-	pt := buf[16 : 16+e.frame]
-	e.ss.aead.Seal(pt[:0], iv, pt, e.ss.bodyAAD(aadFrame, seq, uint64(e.frame)))
-	return buf[:16+e.frame+tagLen]
+// sealFrame encrypts pt as regular frame seq into dst, which must have
+// room for the frame (16+len(pt)+tagLen bytes). pt must not overlap dst
+// unless it is exactly dst[16:16+len(pt)] (in place). It returns the
+// serialized frame.
+func (e *encState) sealFrame(dst []byte, seq uint32, pt []byte) []byte {
+	ss := e.ss
+	binary.BigEndian.PutUint32(dst, seq)
+	iv := ss.seqIV(seq)
+	copy(dst[4:16], iv)
+	ss.aead.Seal(dst[16:16], iv, pt, ss.bodyAAD(aadFrame, seq, uint64(len(pt))))
+	return dst[:16+len(pt)+tagLen]
 }
 
-// sealFinal encrypts in place the final frame whose plaintext is
-// buf[24:24+n] and writes its fields into buf[:24].
-func (e *encState) sealFinal(buf []byte, seq uint32, n int) []byte {
-	binary.BigEndian.PutUint32(buf, 0xffffffff)
-	binary.BigEndian.PutUint32(buf[4:], seq)
-	iv := e.ss.seqIV(seq)
-	copy(buf[8:20], iv)
-	binary.BigEndian.PutUint32(buf[20:], uint32(n))
-	pt := buf[24 : 24+n]
-	e.ss.aead.Seal(pt[:0], iv, pt, e.ss.bodyAAD(aadFinalFrame, seq, uint64(n)))
-	return buf[:24+n+tagLen]
+// sealFinal encrypts pt as the final frame seq into dst, which must have
+// room for 24+len(pt)+tagLen bytes; pt is either disjoint from dst or
+// exactly dst[24:24+len(pt)].
+func (e *encState) sealFinal(dst []byte, seq uint32, pt []byte) []byte {
+	ss := e.ss
+	binary.BigEndian.PutUint32(dst, 0xffffffff)
+	binary.BigEndian.PutUint32(dst[4:], seq)
+	iv := ss.seqIV(seq)
+	copy(dst[8:20], iv)
+	binary.BigEndian.PutUint32(dst[20:], uint32(len(pt)))
+	ss.aead.Seal(dst[24:24], iv, pt, ss.bodyAAD(aadFinalFrame, seq, uint64(len(pt))))
+	return dst[:24+len(pt)+tagLen]
 }
 
-// sealSingle encrypts in place a non-framed body whose plaintext is
-// buf[20:20+n].
-func (e *encState) sealSingle(buf []byte, n int) []byte {
-	iv := e.ss.seqIV(1)
-	copy(buf, iv)
-	binary.BigEndian.PutUint64(buf[12:], uint64(n))
-	pt := buf[20 : 20+n]
-	e.ss.aead.Seal(pt[:0], iv, pt, e.ss.bodyAAD(aadSingleBlock, 1, uint64(n)))
-	return buf[:20+n+tagLen]
+// sealSingle encrypts pt as a non-framed body into dst, which must have
+// room for 20+len(pt)+tagLen bytes; pt is either disjoint from dst or
+// exactly dst[20:20+len(pt)].
+func (e *encState) sealSingle(dst []byte, pt []byte) []byte {
+	ss := e.ss
+	iv := ss.seqIV(1)
+	copy(dst, iv)
+	binary.BigEndian.PutUint64(dst[12:], uint64(len(pt)))
+	ss.aead.Seal(dst[20:20], iv, pt, ss.bodyAAD(aadSingleBlock, 1, uint64(len(pt))))
+	return dst[:20+len(pt)+tagLen]
 }
 
 // framedBodySize returns the number of frames and the body size for n
@@ -214,27 +217,33 @@ func Encrypt(p EncryptParams, plaintext []byte) ([]byte, error) {
 	if total > int64(maxInt) {
 		return nil, newErr(ErrLimit, "message", -1, "message too large")
 	}
-	out := make([]byte, len(e.header), total)
-	copy(out, e.header)
-	off := len(out)
+	// One exact-size allocation; every frame is sealed straight from the
+	// caller's plaintext into it (no staging copy) and, for signed suites,
+	// hashed while it is still in cache.
+	out := make([]byte, total)
+	off := copy(out, e.header)
+	if e.hash != nil {
+		e.hash.Write(e.header)
+	}
+	var fr []byte
 	if e.frame == 0 {
-		buf := out[off : off+20+n+tagLen]
-		copy(buf[20:], plaintext)
-		off += len(e.sealSingle(buf, n))
+		fr = e.sealSingle(out[off:], plaintext)
+		off += len(fr)
 	} else {
 		for seq := 1; seq < frames; seq++ {
-			buf := out[off : off+16+e.frame+tagLen]
-			copy(buf[16:], plaintext[:e.frame])
+			fr = e.sealFrame(out[off:], uint32(seq), plaintext[:e.frame])
 			plaintext = plaintext[e.frame:]
-			off += len(e.sealRegular(buf, uint32(seq)))
+			off += len(fr)
+			if e.hash != nil {
+				e.hash.Write(fr)
+			}
 		}
-		buf := out[off : off+24+len(plaintext)+tagLen]
-		copy(buf[24:], plaintext)
-		off += len(e.sealFinal(buf, uint32(frames), len(plaintext)))
+		fr = e.sealFinal(out[off:], uint32(frames), plaintext)
+		off += len(fr)
 	}
 	out = out[:off]
 	if e.hash != nil {
-		e.hash.Write(out)
+		e.hash.Write(fr)
 		if out, err = e.footer(out); err != nil {
 			return nil, err
 		}
@@ -307,20 +316,34 @@ func (enc *encrypter) Write(p []byte) (int, error) {
 		return len(p), nil
 	}
 	written := 0
+	frame := enc.e.frame
 	for len(p) > 0 {
-		if enc.fill == enc.e.frame {
+		full := enc.fill == frame
+		direct := enc.fill == 0 && len(p) > frame
+		if full || direct {
+			// A whole frame with more data after it: seal it, from the
+			// buffer or (nothing buffered) straight from p.
 			if enc.seq == 0xffffffff {
 				enc.err = newErr(ErrLimit, "body.sequence_number", -1, "more than 2^32-1 frames")
 				return written, enc.err
 			}
-			fr := enc.e.sealRegular(enc.buf[8:], enc.seq)
+			pt := enc.buf[24 : 24+frame]
+			if direct {
+				pt = p[:frame]
+			}
+			fr := enc.e.sealFrame(enc.buf[8:], enc.seq, pt)
 			enc.seq++
 			enc.fill = 0
+			if direct {
+				written += frame
+				p = p[frame:]
+			}
 			if err := enc.emit(fr); err != nil {
 				return written, err
 			}
+			continue
 		}
-		n := copy(enc.buf[24+enc.fill:24+enc.e.frame], p)
+		n := copy(enc.buf[24+enc.fill:24+frame], p)
 		enc.fill += n
 		written += n
 		p = p[n:]
@@ -344,9 +367,9 @@ func (enc *encrypter) Close() error {
 		}
 		n := len(enc.buf) - 20
 		enc.buf = append(enc.buf, make([]byte, tagLen)...)
-		body = enc.e.sealSingle(enc.buf, n)
+		body = enc.e.sealSingle(enc.buf, enc.buf[20:20+n])
 	} else {
-		body = enc.e.sealFinal(enc.buf, enc.seq, enc.fill)
+		body = enc.e.sealFinal(enc.buf, enc.seq, enc.buf[24:24+enc.fill])
 	}
 	if err := enc.emit(body); err != nil {
 		return err

@@ -17,43 +17,74 @@ const (
 	aadSingleBlock = "AWSKMSEncryptionClient Single Block"
 )
 
+// commitLabels are the HKDF info strings of the committing suites:
+// suite id || "DERIVEKEY" and "COMMITKEY", each with the single expand
+// block's counter byte 0x01 appended (data-format/message-header.md,
+// framework/transitive-requirements.md). Built once, so that no call
+// converts them.
+var (
+	commitKeyInfo = []byte("COMMITKEY\x01")
+	deriveKeyInfo = func() map[SuiteID][]byte {
+		m := make(map[SuiteID][]byte)
+		for i := range suites {
+			if s := &suites[i]; s.Committing {
+				b := binary.BigEndian.AppendUint16(nil, uint16(s.ID))
+				m[s.ID] = append(append(b, "DERIVEKEY"...), 1)
+			}
+		}
+		return m
+	}()
+)
+
 // deriveKeys derives the content encryption key and, for committing suites,
 // the commitment key from the data key (framework/transitive-requirements.md).
 // The caller zeroes both results.
 func deriveKeys(s *Suite, dataKey, msgID []byte) (encKey, commitKey []byte, err error) {
+	var sc [2 * sha512.Size]byte
+	defer clear(sc[:])
+	enc, commit, err := deriveInto(&sc, s, dataKey, msgID)
+	if err != nil {
+		return nil, nil, err
+	}
+	encKey = append(make([]byte, 0, len(enc)), enc...)
+	if commit != nil {
+		commitKey = append(make([]byte, 0, len(commit)), commit...)
+	}
+	return encKey, commitKey, nil
+}
+
+// deriveInto is deriveKeys with the results in sc (or, for the identity
+// KDF, dataKey itself); the caller zeroes sc. HKDF-SHA512 is run with
+// crypto/hmac (inside the FIPS 140 module boundary) and a single HMAC state
+// serves both expansions: each output is one expand block,
+// T(1) = HMAC(PRK, info || 0x01).
+func deriveInto(sc *[2 * sha512.Size]byte, s *Suite, dataKey, msgID []byte) (encKey, commitKey []byte, err error) {
 	switch {
 	case s.KDF == nil:
-		return append(make([]byte, 0, len(dataKey)), dataKey...), nil, nil
+		return dataKey, nil, nil
 	case s.Committing:
-		// HKDF-SHA512 (RFC 5869) with salt = message id; both outputs are
-		// 32 bytes, a single expand block each: T(1) = HMAC(PRK, info || 0x01).
-		// One HMAC state serves both expansions.
 		ext := hmac.New(sha512.New, msgID)
 		ext.Write(dataKey)
-		var prk [sha512.Size]byte
-		ext.Sum(prk[:0])
-		defer clear(prk[:])
-		mac := hmac.New(sha512.New, prk[:])
-		var info [2 + 9 + 1]byte
-		binary.BigEndian.PutUint16(info[:], uint16(s.ID))
-		copy(info[2:], "DERIVEKEY")
-		info[11] = 1
-		mac.Write(info[:])
-		var t [sha512.Size]byte
-		mac.Sum(t[:0])
-		encKey = append(make([]byte, 0, s.EncKeyLen), t[:s.EncKeyLen]...)
+		prk := ext.Sum(sc[:0])
+		mac := hmac.New(sha512.New, prk)
+		clear(prk)
+		mac.Write(deriveKeyInfo[s.ID])
+		encKey = mac.Sum(sc[:0])[:s.EncKeyLen]
 		mac.Reset()
-		mac.Write([]byte("COMMITKEY\x01"))
-		mac.Sum(t[:0])
-		commitKey = append(make([]byte, 0, s.SuiteDataLen), t[:s.SuiteDataLen]...)
-		clear(t[:])
+		mac.Write(commitKeyInfo)
+		commitKey = mac.Sum(sc[sha512.Size:sha512.Size])[:s.SuiteDataLen]
 		return encKey, commitKey, nil
 	default:
 		info := make([]byte, 2, 2+len(msgID))
 		binary.BigEndian.PutUint16(info, uint16(s.ID))
 		info = append(info, msgID...)
-		encKey, err = hkdf.Key(s.KDF, dataKey, nil, string(info), s.EncKeyLen)
-		return encKey, nil, err
+		k, err := hkdf.Key(s.KDF, dataKey, nil, string(info), s.EncKeyLen)
+		if err != nil {
+			return nil, nil, err
+		}
+		encKey = append(sc[:0], k...)
+		clear(k)
+		return encKey, nil, nil
 	}
 }
 
@@ -66,13 +97,19 @@ func newGCM(key []byte) (cipher.AEAD, error) {
 	return cipher.NewGCM(blk)
 }
 
-// session holds the per-message content cipher and reusable scratch space
-// for IVs and body AAD, so that frames are processed without allocation.
+// maxAADLen is the longest body AAD: a v2 message id, the longest content
+// string, the sequence number and the content length.
+const maxAADLen = 32 + len(aadSingleBlock) + 4 + 8
+
+// session holds the per-message content cipher and fixed scratch space for
+// the IV and the body AAD, so that frames are processed without allocation.
+// One session (and one cipher.AEAD) serves every frame of a message.
 type session struct {
 	aead  cipher.AEAD
-	msgID []byte
-	aad   []byte // scratch: message id || content string || seq || length
+	idLen int             // the message id is aad[:idLen]
+	aad   [maxAADLen]byte // message id || content string || seq || length
 	iv    [ivLen]byte
+	keys  [2 * sha512.Size]byte // key derivation scratch, zero outside newSession
 }
 
 // newSession derives the content key from dataKey and checks (decrypt) or
@@ -80,39 +117,46 @@ type session struct {
 // suite data; for encryption it is nil and the derived commitment key is
 // returned.
 func newSession(s *Suite, dataKey, msgID, wantCommit []byte, decrypt bool) (*session, []byte, error) {
-	encKey, commitKey, err := deriveKeys(s, dataKey, msgID)
+	if len(msgID) > 32 {
+		return nil, nil, newErr(ErrMalformed, "header.message_id", -1, "message id longer than 32 bytes")
+	}
+	ss := &session{}
+	defer clear(ss.keys[:])
+	ss.idLen = copy(ss.aad[:], msgID)
+	encKey, commitKey, err := deriveInto(&ss.keys, s, dataKey, msgID)
 	if err != nil {
 		return nil, nil, err
 	}
-	defer clear(encKey)
 	if decrypt && s.Committing {
-		ok := subtle.ConstantTimeCompare(commitKey, wantCommit) == 1
-		clear(commitKey)
-		commitKey = nil
-		if !ok {
+		if subtle.ConstantTimeCompare(commitKey, wantCommit) != 1 {
 			return nil, nil, newErr(ErrAuthentication, "header.suite_data", -1, "key commitment does not match the data key")
 		}
+		commitKey = nil
 	}
 	aead, err := newGCM(encKey)
 	if err != nil {
 		return nil, nil, err
 	}
-	ss := &session{aead: aead, msgID: msgID}
-	ss.aad = make([]byte, 0, len(msgID)+len(aadFinalFrame)+12+1)
+	ss.aead = aead
+	if commitKey != nil {
+		commitKey = append(make([]byte, 0, len(commitKey)), commitKey...)
+	}
 	return ss, commitKey, nil
 }
 
-// bodyAAD returns the message body AAD for one frame or block.
+// bodyAAD returns the message body AAD for one frame or block, built in the
+// session's scratch array.
 func (ss *session) bodyAAD(kind string, seq uint32, n uint64) []byte {
-	b := append(ss.aad[:0], ss.msgID...)
-	b = append(b, kind...)
-	b = binary.BigEndian.AppendUint32(b, seq)
-	return binary.BigEndian.AppendUint64(b, n)
+	p := ss.idLen + copy(ss.aad[ss.idLen:], kind)
+	binary.BigEndian.PutUint32(ss.aad[p:], seq)
+	binary.BigEndian.PutUint64(ss.aad[p+4:], n)
+	return ss.aad[:p+12]
 }
 
 // seqIV returns the IV for sequence number seq: seq big-endian, left-padded
 // with zeros to 12 bytes.
 func (ss *session) seqIV(seq uint32) []byte {
+	clear(ss.iv[:8])
 	binary.BigEndian.PutUint32(ss.iv[8:], seq)
 	return ss.iv[:]
 }
