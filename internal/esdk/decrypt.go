@@ -161,18 +161,22 @@ func Decrypt(p DecryptParams, msg []byte) ([]byte, *Header, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	// Keep a private copy of the header so it does not alias msg.
-	h.rebase(append([]byte(nil), msg[:hn]...))
+	// One allocation holds the plaintext (at most the body's size) and,
+	// after it, a private copy of the header, so that the header does not
+	// alias msg. The plaintext's capacity ends where the header starts.
+	body := msg[hn:]
+	mem := make([]byte, len(body)+hn)
+	h.rebase(mem[len(body):])
+	copy(mem[len(body):], msg[:hn])
 	d, err := openHeader(&p, h)
 	if err != nil {
 		return nil, nil, err
 	}
-	body := msg[hn:]
 	off := int64(hn)
 	trunc := func(field string) error {
 		return newErr(ErrMalformed, field, int64(len(msg)), "truncated")
 	}
-	out := make([]byte, 0, len(body))
+	out := mem[:0:len(body)]
 	ss := d.ss
 	if h.ContentType == NonFramed {
 		if len(body) < 20 {
@@ -189,6 +193,9 @@ func Decrypt(p DecryptParams, msg []byte) ([]byte, *Header, error) {
 		ct := body[20 : 20+int(n)+tagLen]
 		if out, err = ss.aead.Open(out, ss.iv[:], ct, ss.bodyAAD(aadSingleBlock, 1, n)); err != nil {
 			return nil, nil, authErr("body.content", off+20)
+		}
+		if d.hash != nil {
+			d.hash.Write(body[:20+len(ct)])
 		}
 		body = body[20+len(ct):]
 		off += int64(20 + len(ct))
@@ -210,6 +217,9 @@ func Decrypt(p DecryptParams, msg []byte) ([]byte, *Header, error) {
 				ct := body[16 : 16+frame+tagLen]
 				if out, err = ss.aead.Open(out, ss.iv[:], ct, ss.bodyAAD(aadFrame, seq, uint64(frame))); err != nil {
 					return nil, nil, authErr("body.frame", off+16)
+				}
+				if d.hash != nil {
+					d.hash.Write(body[:16+len(ct)])
 				}
 				body = body[16+len(ct):]
 				off += int64(16 + len(ct))
@@ -233,13 +243,16 @@ func Decrypt(p DecryptParams, msg []byte) ([]byte, *Header, error) {
 			if out, err = ss.aead.Open(out, ss.iv[:], ct, ss.bodyAAD(aadFinalFrame, seq, uint64(n))); err != nil {
 				return nil, nil, authErr("body.final_frame", off+24)
 			}
+			if d.hash != nil {
+				d.hash.Write(body[:24+len(ct)])
+			}
 			body = body[24+len(ct):]
 			off += int64(24 + len(ct))
 			break
 		}
 	}
 	if d.hash != nil {
-		d.hash.Write(msg[hn : len(msg)-len(body)])
+		// Every frame was hashed as it was opened (while in cache).
 		if len(body) < 2 {
 			return nil, nil, trunc("footer.signature_length")
 		}
@@ -365,6 +378,39 @@ func (dr *Decrypter) Read(p []byte) (int, error) {
 	n := copy(p, dr.out)
 	dr.out = dr.out[n:]
 	return n, nil
+}
+
+// WriteTo implements io.WriterTo (io.Copy uses it): it writes the
+// plaintext to w a frame at a time as frames are authenticated, without the
+// copy through a caller's buffer that Read makes. It releases exactly what
+// Read would, and returns nil at the end of a valid message.
+func (dr *Decrypter) WriteTo(w io.Writer) (int64, error) {
+	var total int64
+	for {
+		if len(dr.out) > 0 {
+			n, err := w.Write(dr.out)
+			total += int64(n)
+			dr.out = dr.out[n:]
+			if err == nil && len(dr.out) > 0 {
+				err = io.ErrShortWrite
+			}
+			if err != nil {
+				return total, err
+			}
+		}
+		if dr.err != nil {
+			return total, dr.err
+		}
+		if dr.done {
+			return total, nil
+		}
+		if err := dr.next(); err != nil {
+			clear(dr.buf)
+			dr.out = nil
+			dr.err = err
+			return total, err
+		}
+	}
 }
 
 // grow returns dr.buf resized to n bytes.
