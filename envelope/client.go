@@ -44,6 +44,12 @@ type Options struct {
 	// an expected context that lacks one of these keys. Keys starting with
 	// "aws-crypto-" are refused.
 	RequiredEncryptionContextKeys []string
+	// Cache, when set, caches data keys: up to Cache.MaxMessages messages
+	// of one encryption context share one data key, for up to
+	// Cache.MaxAge, and messages sharing an encrypted data key are
+	// decrypted with one keyring (KMS) call. See CacheOptions for the
+	// trade-offs. Nil, the default, gives every message its own data key.
+	Cache *CacheOptions
 }
 
 // Client encrypts and decrypts messages in the AWS Encryption SDK message
@@ -54,6 +60,7 @@ type Client struct {
 	cmm    materialsManager
 	frame  int
 	keyID  string
+	cache  *materialsCache // nil: no data key cache
 }
 
 // New returns a Client that wraps data keys with keyring. It refuses a
@@ -96,11 +103,16 @@ func New(policy *hipaa.Policy, keyring Keyring, optFns ...func(*Options)) (*Clie
 	}
 	slices.Sort(required)
 	required = slices.Compact(required)
+	cache, err := newMaterialsCache(o.Cache, o.Suite != 0)
+	if err != nil {
+		return nil, err
+	}
 	return &Client{
 		policy: policy,
 		cmm:    materialsManager{keyring: keyring, policy: o.CommitmentPolicy, suite: o.Suite, maxEDKs: o.MaxEncryptedDataKeys, required: required},
 		frame:  o.FrameLength,
 		keyID:  keyringID(keyring),
+		cache:  cache,
 	}, nil
 }
 
@@ -168,7 +180,7 @@ func (c *Client) Encrypt(ctx context.Context, plaintext []byte, ec map[string]st
 		KeyID:    c.keyID,
 		Names:    contextNames(ec),
 	}, func(ctx context.Context) (int64, error) {
-		m, err := c.cmm.encryptionMaterials(ctx, ec)
+		m, err := c.encryptionMaterials(ctx, ec, int64(len(plaintext)))
 		if err != nil {
 			return 0, err
 		}
@@ -225,7 +237,7 @@ func (c *Client) EncryptWriter(ctx context.Context, dst io.Writer, ec map[string
 		Names:    contextNames(ec),
 	}
 	err := c.policy.Guard(ctx, op, func(gctx context.Context) (int64, error) {
-		m, err := c.cmm.encryptionMaterials(gctx, ec)
+		m, err := c.encryptionMaterials(gctx, ec, -1)
 		if err != nil {
 			return 0, err
 		}
@@ -336,7 +348,7 @@ func (c *Client) decryptParams(ctx context.Context, expected map[string]string, 
 					return nil, nil, errContextDiffers
 				}
 			}
-			m, err := c.cmm.decryptionMaterials(ctx, h.Suite, h.EncryptionContext, ec, h.EncryptedDataKeys)
+			m, err := c.decryptionMaterials(ctx, h.Suite, h.EncryptionContext, ec, h.EncryptedDataKeys)
 			if err != nil {
 				return nil, nil, err
 			}

@@ -1,0 +1,472 @@
+package envelope
+
+import (
+	"bytes"
+	"container/list"
+	"context"
+	"crypto/rand"
+	"crypto/sha512"
+	"encoding/binary"
+	"fmt"
+	"math"
+	"slices"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/phisafe/phisafe/hipaa"
+	"github.com/phisafe/phisafe/internal/esdk"
+)
+
+// Limits of the data key cache (framework/caching-cmm.md and
+// framework/local-cryptographic-materials-cache.md).
+const (
+	// MaxCacheMessages is the most messages one cached data key may
+	// encrypt, and CacheOptions.MaxMessages' default: 2^32, as the
+	// specification sets it.
+	MaxCacheMessages = 1 << 32
+	// DefaultCacheCapacity is the number of cache entries kept when
+	// CacheOptions.Capacity is 0.
+	DefaultCacheCapacity = 1000
+	// MaxCacheCapacity is the largest CacheOptions.Capacity accepted.
+	MaxCacheCapacity = 1 << 20
+)
+
+// cacheAuditAction is the audit action of the events that say whether a
+// data key came from the cache.
+const cacheAuditAction = "envelope.DataKeyCache"
+
+// cachePruneTail is the entry pruning tail size of the specification's
+// local cache: the least recently used entries checked for expiry on
+// every lookup.
+const cachePruneTail = 4
+
+// CacheOptions configure a Client's data key cache, the specification's
+// caching cryptographic materials manager over a local, in-memory, least
+// recently used cache (framework/caching-cmm.md). Set Options.Cache to
+// use one; a nil Options.Cache (the default) gives every message its own
+// data key.
+//
+// A cache trades isolation for fewer keyring calls: with an AWS KMS
+// keyring, one GenerateDataKey call serves up to MaxMessages messages of
+// the same encryption context, and one KMS Decrypt call serves every
+// message sharing an encrypted data key, for up to MaxAge. What that
+// costs:
+//
+//   - A data key protects more data: anyone who obtains it (from this
+//     process's memory, for example) reads every message it encrypted.
+//     The caps below bound how many messages, how many bytes and how long.
+//   - Key revocation is delayed: a KMS key disabled, or a grant or key
+//     policy revoked, stops this Client only once the cached entries
+//     expire (MaxAge), for decryption too; CloudTrail records one call per
+//     data key, not per message.
+//   - For signed suites (the default, 0x0578) the specification caches the
+//     signing key with the data key, so all messages of one entry carry
+//     signatures by the same ECDSA key and the same public key in their
+//     encryption context: they can be linked to one another, and a reader
+//     who can only decrypt still cannot forge them. Choose the unsigned
+//     AES_256_GCM_HKDF_SHA512_COMMIT_KEY if signatures are not needed.
+//
+// Every message still gets its own content key: the suites with a key
+// derivation function derive it from the data key and the message's
+// random message id. Suites without one (the NO_KDF suites) are never
+// cached, as the specification requires; neither is EncryptWriter's
+// encryption, whose plaintext length is not known in advance.
+//
+// Entries are keyed as the specification's Appendix A says: by the
+// algorithm suite (when Options.Suite is set) and the serialized
+// encryption context for encryption, and by the suite, the encrypted data
+// keys and the encryption context for decryption, under a partition id
+// unique to the Client. Two encryption contexts never share a data key.
+// An entry's data key is zeroed when it is evicted (expired, used up, or
+// least recently used beyond Capacity); the materials handed to a message
+// are a copy, zeroed once the message is written. Plaintext data keys
+// never leave this package.
+//
+// Every lookup is audited as an "envelope.DataKeyCache" event tied to the
+// operation's request id, with Detail "scope=encrypt cache=hit" (or
+// cache=miss, cache=bypass; scope=decrypt), never a key or context value.
+type CacheOptions struct {
+	// MaxAge is how long a data key stays in the cache after it was
+	// generated or unwrapped (the specification's cache limit TTL).
+	// Required: there is no default.
+	MaxAge time.Duration
+	// MaxMessages is the most messages one cached data key encrypts. Zero
+	// means MaxCacheMessages (2^32), which is also the largest value
+	// accepted.
+	MaxMessages uint64
+	// MaxBytes is the most plaintext bytes one cached data key encrypts.
+	// Zero means 2^63-1. A message longer than MaxBytes gets a data key
+	// that is not cached.
+	MaxBytes uint64
+	// Capacity is the most entries (encryption and decryption) the cache
+	// holds; the least recently used are evicted beyond it. Zero means
+	// DefaultCacheCapacity; at most MaxCacheCapacity.
+	Capacity int
+}
+
+// CacheStats counts a Client's data key cache lookups.
+type CacheStats struct {
+	// Hits and Misses count lookups that found, or did not find, usable
+	// materials; Bypasses count operations that could not use the cache
+	// (an EncryptWriter, a NO_KDF suite, a message longer than MaxBytes).
+	Hits, Misses, Bypasses uint64
+	// Entries is the number of entries held now.
+	Entries int
+}
+
+// CacheStats returns the counts of the Client's data key cache, or zero
+// counts if it has none.
+func (c *Client) CacheStats() CacheStats {
+	mc := c.cache
+	if mc == nil {
+		return CacheStats{}
+	}
+	mc.mu.Lock()
+	n := mc.lru.Len()
+	mc.mu.Unlock()
+	return CacheStats{Hits: mc.hits.Load(), Misses: mc.misses.Load(), Bypasses: mc.bypasses.Load(), Entries: n}
+}
+
+// ClearCache evicts every entry of the Client's data key cache and zeroes
+// their data keys, for example when the process stops using the Client or
+// a key must stop being used at once.
+func (c *Client) ClearCache() {
+	if mc := c.cache; mc != nil {
+		mc.mu.Lock()
+		defer mc.mu.Unlock()
+		for mc.lru.Len() > 0 {
+			mc.evict(mc.lru.Back())
+		}
+	}
+}
+
+// cacheID is a cache entry identifier: a SHA-384 hash.
+type cacheID [sha512.Size384]byte
+
+// materialsCache is the caching materials manager and its local cache.
+type materialsCache struct {
+	maxAge      time.Duration
+	maxMessages uint64
+	maxBytes    uint64
+	capacity    int
+	partition   []byte
+	withSuite   bool             // the Client names its suite: Appendix A's "with algorithm suite" identifier
+	now         func() time.Time // a test's clock
+
+	hits, misses, bypasses atomic.Uint64
+
+	mu      sync.Mutex
+	lru     *list.List // of *cacheEntry, most recently used first
+	entries map[cacheID]*list.Element
+}
+
+type cacheEntry struct {
+	id       cacheID
+	expires  time.Time
+	enc      *EncryptionMaterials
+	dec      *DecryptionMaterials
+	messages uint64
+	bytes    uint64
+}
+
+// newMaterialsCache checks o and returns a cache, or nil for a nil o.
+func newMaterialsCache(o *CacheOptions, withSuite bool) (*materialsCache, error) {
+	if o == nil {
+		return nil, nil
+	}
+	switch {
+	case o.MaxAge <= 0:
+		return nil, fmt.Errorf("%w: the data key cache needs a positive MaxAge", ErrConfig)
+	case o.MaxMessages > MaxCacheMessages:
+		return nil, fmt.Errorf("%w: cache MaxMessages above 2^32", ErrConfig)
+	case o.MaxBytes > math.MaxInt64:
+		return nil, fmt.Errorf("%w: cache MaxBytes above 2^63-1", ErrConfig)
+	case o.Capacity < 0 || o.Capacity > MaxCacheCapacity:
+		return nil, fmt.Errorf("%w: cache Capacity out of range", ErrConfig)
+	}
+	mc := &materialsCache{
+		maxAge:      o.MaxAge,
+		maxMessages: o.MaxMessages,
+		maxBytes:    o.MaxBytes,
+		capacity:    o.Capacity,
+		withSuite:   withSuite,
+		now:         time.Now,
+		lru:         list.New(),
+		entries:     make(map[cacheID]*list.Element),
+	}
+	if mc.maxMessages == 0 {
+		mc.maxMessages = MaxCacheMessages
+	}
+	if mc.maxBytes == 0 {
+		mc.maxBytes = math.MaxInt64
+	}
+	if mc.capacity == 0 {
+		mc.capacity = DefaultCacheCapacity
+	}
+	// A partition id unique to this cache (framework/caching-cmm.md).
+	p := make([]byte, 16)
+	if _, err := rand.Read(p); err != nil {
+		return nil, err
+	}
+	mc.partition = fmt.Appendf(nil, "phisafe-%x", p)
+	return mc, nil
+}
+
+// encryptID is Appendix A's identifier of encryption materials.
+func (mc *materialsCache) encryptID(suite esdk.SuiteID, ec map[string]string) (cacheID, error) {
+	sec, err := serializeEC(ec)
+	if err != nil {
+		return cacheID{}, err
+	}
+	b := mc.idPrefix(0x01)
+	if mc.withSuite {
+		b = append(b, 0x01, 0x00)
+		b = binary.BigEndian.AppendUint16(b, uint16(suite))
+	} else {
+		b = append(b, 0x00)
+	}
+	b = append(b, 0x00)
+	b = append(b, sec...)
+	return sha512.Sum384(b), nil
+}
+
+// decryptID is Appendix A's identifier of decryption materials.
+func (mc *materialsCache) decryptID(suite esdk.SuiteID, edks []esdk.EncryptedDataKey, ec map[string]string) (cacheID, error) {
+	sec, err := serializeEC(ec)
+	if err != nil {
+		return cacheID{}, err
+	}
+	ser := make([][]byte, len(edks))
+	for i, e := range edks {
+		var s []byte
+		s = binary.BigEndian.AppendUint16(s, uint16(len(e.ProviderID)))
+		s = append(s, e.ProviderID...)
+		s = binary.BigEndian.AppendUint16(s, uint16(len(e.ProviderInfo)))
+		s = append(s, e.ProviderInfo...)
+		s = binary.BigEndian.AppendUint16(s, uint16(len(e.Ciphertext)))
+		s = append(s, e.Ciphertext...)
+		ser[i] = s
+	}
+	slices.SortFunc(ser, bytes.Compare)
+	b := mc.idPrefix(0x02)
+	b = binary.BigEndian.AppendUint16(b, uint16(suite))
+	b = append(b, 0x00)
+	for _, s := range ser {
+		b = append(b, s...)
+	}
+	b = append(b, 0x00)
+	b = append(b, sec...)
+	return sha512.Sum384(b), nil
+}
+
+// idPrefix returns resource id (caching CMM), scope, partition id, each
+// followed by a null byte.
+func (mc *materialsCache) idPrefix(scope byte) []byte {
+	b := make([]byte, 0, 256)
+	b = append(b, 0x01, 0x00, scope, 0x00)
+	b = append(b, mc.partition...)
+	return append(b, 0x00)
+}
+
+// prune evicts the expired entries among the least recently used ones.
+// mc.mu is held.
+func (mc *materialsCache) prune(now time.Time) {
+	el := mc.lru.Back()
+	for i := 0; i < cachePruneTail && el != nil; i++ {
+		prev := el.Prev()
+		if !now.Before(el.Value.(*cacheEntry).expires) {
+			mc.evict(el)
+		}
+		el = prev
+	}
+}
+
+// evict removes an entry and zeroes its data key. mc.mu is held.
+func (mc *materialsCache) evict(el *list.Element) {
+	e := mc.lru.Remove(el).(*cacheEntry)
+	delete(mc.entries, e.id)
+	e.enc.Zero()
+	e.dec.Zero()
+	e.enc, e.dec = nil, nil
+}
+
+// lookup returns the live entry for id, or nil. mc.mu is held.
+func (mc *materialsCache) lookup(id cacheID) *cacheEntry {
+	now := mc.now()
+	mc.prune(now)
+	el, ok := mc.entries[id]
+	if !ok {
+		return nil
+	}
+	e := el.Value.(*cacheEntry)
+	if !now.Before(e.expires) {
+		mc.evict(el)
+		return nil
+	}
+	mc.lru.MoveToFront(el)
+	return e
+}
+
+// put stores e, replacing an entry with the same id, and evicts the least
+// recently used entries beyond the capacity. mc.mu is held.
+func (mc *materialsCache) put(e *cacheEntry) {
+	if old, ok := mc.entries[e.id]; ok {
+		mc.evict(old)
+	}
+	e.expires = mc.now().Add(mc.maxAge)
+	mc.entries[e.id] = mc.lru.PushFront(e)
+	for mc.lru.Len() > mc.capacity {
+		mc.evict(mc.lru.Back())
+	}
+}
+
+// getEncrypt returns a copy of the cached encryption materials for id and
+// counts one message of n bytes against them, or nil if there are none
+// or the message would exceed a limit (the entry is then evicted).
+func (mc *materialsCache) getEncrypt(id cacheID, n uint64) *EncryptionMaterials {
+	mc.mu.Lock()
+	defer mc.mu.Unlock()
+	e := mc.lookup(id)
+	if e == nil || e.enc == nil {
+		return nil
+	}
+	if e.messages >= mc.maxMessages || n > mc.maxBytes-e.bytes {
+		mc.evict(mc.entries[id])
+		return nil
+	}
+	e.messages++
+	e.bytes += n
+	return e.enc.clone()
+}
+
+// putEncrypt caches a copy of m, already used for one message of n bytes.
+func (mc *materialsCache) putEncrypt(id cacheID, m *EncryptionMaterials, n uint64) {
+	if mc.maxMessages <= 1 {
+		return // the key is used up already
+	}
+	mc.mu.Lock()
+	defer mc.mu.Unlock()
+	mc.put(&cacheEntry{id: id, enc: m.clone(), messages: 1, bytes: n})
+}
+
+// getDecrypt returns a copy of the cached decryption materials for id, or
+// nil.
+func (mc *materialsCache) getDecrypt(id cacheID) *DecryptionMaterials {
+	mc.mu.Lock()
+	defer mc.mu.Unlock()
+	e := mc.lookup(id)
+	if e == nil || e.dec == nil {
+		return nil
+	}
+	return e.dec.withDataKey(slices.Clone(e.dec.dataKey))
+}
+
+// putDecrypt caches a copy of m.
+func (mc *materialsCache) putDecrypt(id cacheID, m *DecryptionMaterials) {
+	mc.mu.Lock()
+	defer mc.mu.Unlock()
+	mc.put(&cacheEntry{id: id, dec: m.withDataKey(slices.Clone(m.dataKey))})
+}
+
+// auditCache records the outcome of a cache lookup. A failure to record
+// it fails the operation (the audit trail fails closed).
+func (c *Client) auditCache(ctx context.Context, suite esdk.SuiteID, detail string) error {
+	return c.policy.Record(ctx, hipaa.Event{
+		Action:   cacheAuditAction,
+		Resource: suiteResource(suite),
+		KeyID:    c.keyID,
+		Outcome:  hipaa.OutcomeSuccess,
+		Detail:   detail,
+	})
+}
+
+// encryptionMaterials returns materials for one message of size plaintext
+// bytes (-1: unknown), from the cache when the Client has one and it
+// holds usable materials for ec, else from the materials manager.
+func (c *Client) encryptionMaterials(ctx context.Context, ec map[string]string, size int64) (*EncryptionMaterials, error) {
+	mc := c.cache
+	if mc == nil {
+		return c.cmm.encryptionMaterials(ctx, ec)
+	}
+	id := c.encryptSuite()
+	suite, err := lookupSuite(id)
+	if err != nil {
+		return nil, err
+	}
+	if size < 0 || suite.KDF == nil || uint64(size) > mc.maxBytes {
+		mc.bypasses.Add(1)
+		if err := c.auditCache(ctx, id, "scope=encrypt cache=bypass"); err != nil {
+			return nil, err
+		}
+		return c.cmm.encryptionMaterials(ctx, ec)
+	}
+	// The checks of the materials manager, which a hit skips.
+	if err := checkCallerContext(ec); err != nil {
+		return nil, err
+	}
+	key, err := mc.encryptID(id, ec)
+	if err != nil {
+		return nil, err
+	}
+	if m := mc.getEncrypt(key, uint64(size)); m != nil {
+		mc.hits.Add(1)
+		if err := c.auditCache(ctx, id, "scope=encrypt cache=hit"); err != nil {
+			m.Zero()
+			return nil, err
+		}
+		return m, nil
+	}
+	mc.misses.Add(1)
+	if err := c.auditCache(ctx, id, "scope=encrypt cache=miss"); err != nil {
+		return nil, err
+	}
+	m, err := c.cmm.encryptionMaterials(ctx, ec)
+	if err != nil {
+		return nil, err
+	}
+	mc.putEncrypt(key, m, uint64(size))
+	return m, nil
+}
+
+// decryptionMaterials returns the materials for a message's header, from
+// the cache when the Client has one and it holds materials for the same
+// suite, encrypted data keys and context, else from the materials manager.
+func (c *Client) decryptionMaterials(ctx context.Context, suite *esdk.Suite, stored, ec map[string]string, edks []esdk.EncryptedDataKey) (*DecryptionMaterials, error) {
+	mc := c.cache
+	if mc == nil || !c.cmm.policy.allowsDecrypt(suite) || len(edks) > c.cmm.maxEDKs {
+		// No cache, or a refusal the materials manager reports.
+		return c.cmm.decryptionMaterials(ctx, suite, stored, ec, edks)
+	}
+	if suite.KDF == nil {
+		mc.bypasses.Add(1)
+		if err := c.auditCache(ctx, suite.ID, "scope=decrypt cache=bypass"); err != nil {
+			return nil, err
+		}
+		return c.cmm.decryptionMaterials(ctx, suite, stored, ec, edks)
+	}
+	key, err := mc.decryptID(suite.ID, edks, ec)
+	if err != nil {
+		return nil, err
+	}
+	// ec holds the stored context, and so the signed suites' public key:
+	// a hit has the verification key the materials manager would read.
+	if m := mc.getDecrypt(key); m != nil {
+		mc.hits.Add(1)
+		if err := c.auditCache(ctx, suite.ID, "scope=decrypt cache=hit"); err != nil {
+			m.Zero()
+			return nil, err
+		}
+		return m, nil
+	}
+	mc.misses.Add(1)
+	if err := c.auditCache(ctx, suite.ID, "scope=decrypt cache=miss"); err != nil {
+		return nil, err
+	}
+	m, err := c.cmm.decryptionMaterials(ctx, suite, stored, ec, edks)
+	if err != nil {
+		return nil, err
+	}
+	mc.putDecrypt(key, m)
+	return m, nil
+}
