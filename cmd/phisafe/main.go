@@ -37,6 +37,7 @@ commands:
   scan     check names for PHI (exit 1 when any is found)
   encrypt  encrypt a file or stream (AWS Encryption SDK format; raw key file or KMS key)
   decrypt  decrypt a file or stream; -context pairs the message must hold
+  vectors  run an AWS Encryption SDK decrypt test vector manifest (exit 1 on any failure)
 
 Run "phisafe <command> -h" for a command's flags.`)
 }
@@ -51,6 +52,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return scan(args[1:], stdin, stdout, stderr)
 	case "encrypt", "decrypt":
 		return cryptMain(args[0], args[1:], stdin, stdout, stderr)
+	case "vectors":
+		return vectorsMain(args[1:], stdout, stderr)
 	case "-h", "-help", "--help", "help":
 		usage(stdout)
 		return 0
