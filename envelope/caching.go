@@ -159,6 +159,10 @@ type materialsCache struct {
 	mu      sync.Mutex
 	lru     *list.List // of *cacheEntry, most recently used first
 	entries map[cacheID]*list.Element
+	// pending are the identifiers whose materials one caller is
+	// fetching after a miss: the others wait for the channel to close
+	// instead of calling the keyring too.
+	pending map[cacheID]chan struct{}
 }
 
 type cacheEntry struct {
@@ -194,6 +198,7 @@ func newMaterialsCache(o *CacheOptions, withSuite bool) (*materialsCache, error)
 		now:         time.Now,
 		lru:         list.New(),
 		entries:     make(map[cacheID]*list.Element),
+		pending:     make(map[cacheID]chan struct{}),
 	}
 	if mc.maxMessages == 0 {
 		mc.maxMessages = MaxCacheMessages
@@ -321,23 +326,59 @@ func (mc *materialsCache) put(e *cacheEntry) {
 	}
 }
 
+// claim, after a miss, makes the caller the one that fetches id's
+// materials (leader) or returns the channel that closes once another
+// caller has. mc.mu is held.
+func (mc *materialsCache) claim(id cacheID) (wait <-chan struct{}, leader bool) {
+	if ch, ok := mc.pending[id]; ok {
+		return ch, false
+	}
+	mc.pending[id] = make(chan struct{})
+	return nil, true
+}
+
+// release ends the leader's fetch of id's materials, whether it succeeded
+// or not, and wakes the waiting callers.
+func (mc *materialsCache) release(id cacheID) {
+	mc.mu.Lock()
+	defer mc.mu.Unlock()
+	if ch, ok := mc.pending[id]; ok {
+		close(ch)
+		delete(mc.pending, id)
+	}
+}
+
+// await waits for another caller's fetch, or for ctx.
+func await(ctx context.Context, ch <-chan struct{}) error {
+	select {
+	case <-ch:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
 // getEncrypt returns a copy of the cached encryption materials for id and
-// counts one message of n bytes against them, or nil if there are none
-// or the message would exceed a limit (the entry is then evicted).
-func (mc *materialsCache) getEncrypt(id cacheID, n uint64) *EncryptionMaterials {
+// counts one message of n bytes against them. If there are none, or the
+// message would exceed a limit (the entry is then evicted), it returns
+// nil and either leader (the caller must fetch materials, then release
+// id) or a channel to wait on before trying again.
+func (mc *materialsCache) getEncrypt(id cacheID, n uint64) (m *EncryptionMaterials, wait <-chan struct{}, leader bool) {
 	mc.mu.Lock()
 	defer mc.mu.Unlock()
 	e := mc.lookup(id)
 	if e == nil || e.enc == nil {
-		return nil
+		wait, leader = mc.claim(id)
+		return nil, wait, leader
 	}
 	if e.messages >= mc.maxMessages || n > mc.maxBytes-e.bytes {
 		mc.evict(mc.entries[id])
-		return nil
+		wait, leader = mc.claim(id)
+		return nil, wait, leader
 	}
 	e.messages++
 	e.bytes += n
-	return e.enc.clone()
+	return e.enc.clone(), nil, false
 }
 
 // putEncrypt caches a copy of m, already used for one message of n bytes.
@@ -350,16 +391,17 @@ func (mc *materialsCache) putEncrypt(id cacheID, m *EncryptionMaterials, n uint6
 	mc.put(&cacheEntry{id: id, enc: m.clone(), messages: 1, bytes: n})
 }
 
-// getDecrypt returns a copy of the cached decryption materials for id, or
-// nil.
-func (mc *materialsCache) getDecrypt(id cacheID) *DecryptionMaterials {
+// getDecrypt returns a copy of the cached decryption materials for id,
+// or nil and, as getEncrypt, leader or a channel to wait on.
+func (mc *materialsCache) getDecrypt(id cacheID) (m *DecryptionMaterials, wait <-chan struct{}, leader bool) {
 	mc.mu.Lock()
 	defer mc.mu.Unlock()
 	e := mc.lookup(id)
 	if e == nil || e.dec == nil {
-		return nil
+		wait, leader = mc.claim(id)
+		return nil, wait, leader
 	}
-	return e.dec.withDataKey(slices.Clone(e.dec.dataKey))
+	return e.dec.withDataKey(slices.Clone(e.dec.dataKey)), nil, false
 }
 
 // putDecrypt caches a copy of m.
@@ -409,14 +451,24 @@ func (c *Client) encryptionMaterials(ctx context.Context, ec map[string]string, 
 	if err != nil {
 		return nil, err
 	}
-	if m := mc.getEncrypt(key, uint64(size)); m != nil {
-		mc.hits.Add(1)
-		if err := c.auditCache(ctx, id, "scope=encrypt cache=hit"); err != nil {
-			m.Zero()
+	for {
+		m, wait, leader := mc.getEncrypt(key, uint64(size))
+		if m != nil {
+			mc.hits.Add(1)
+			if err := c.auditCache(ctx, id, "scope=encrypt cache=hit"); err != nil {
+				m.Zero()
+				return nil, err
+			}
+			return m, nil
+		}
+		if leader {
+			break
+		}
+		if err := await(ctx, wait); err != nil {
 			return nil, err
 		}
-		return m, nil
 	}
+	defer mc.release(key)
 	mc.misses.Add(1)
 	if err := c.auditCache(ctx, id, "scope=encrypt cache=miss"); err != nil {
 		return nil, err
@@ -451,14 +503,24 @@ func (c *Client) decryptionMaterials(ctx context.Context, suite *esdk.Suite, sto
 	}
 	// ec holds the stored context, and so the signed suites' public key:
 	// a hit has the verification key the materials manager would read.
-	if m := mc.getDecrypt(key); m != nil {
-		mc.hits.Add(1)
-		if err := c.auditCache(ctx, suite.ID, "scope=decrypt cache=hit"); err != nil {
-			m.Zero()
+	for {
+		m, wait, leader := mc.getDecrypt(key)
+		if m != nil {
+			mc.hits.Add(1)
+			if err := c.auditCache(ctx, suite.ID, "scope=decrypt cache=hit"); err != nil {
+				m.Zero()
+				return nil, err
+			}
+			return m, nil
+		}
+		if leader {
+			break
+		}
+		if err := await(ctx, wait); err != nil {
 			return nil, err
 		}
-		return m, nil
 	}
+	defer mc.release(key)
 	mc.misses.Add(1)
 	if err := c.auditCache(ctx, suite.ID, "scope=decrypt cache=miss"); err != nil {
 		return nil, err
