@@ -366,3 +366,28 @@ func TestCacheAuditFailureFailsClosed(t *testing.T) {
 		t.Fatalf("Encrypt with a failing audit: %v", err)
 	}
 }
+
+func TestCacheMissFailureReleases(t *testing.T) {
+	c, _, srv := cachingKMSClient(t, CacheOptions{MaxAge: time.Hour}, AES_256_GCM_HKDF_SHA512_COMMIT_KEY)
+	ec := map[string]string{"tenant": "t-1"}
+	srv.FailNext("GenerateDataKey", hipaatest.CodeDisabled)
+	if _, err := c.Encrypt(ctxBG, []byte("a"), ec); !errors.Is(err, ErrKMS) {
+		t.Fatalf("KMS failure: %v", err)
+	}
+	if c.CacheStats().Entries != 0 {
+		t.Fatal("a failed fetch was cached")
+	}
+	// The failed fetch released its claim: the next callers fetch again.
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			if _, err := c.Encrypt(ctxBG, []byte("a"), ec); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Wait()
+	if n := srv.Calls("GenerateDataKey"); n != 2 {
+		t.Fatalf("GenerateDataKey calls = %d, want 2", n)
+	}
+}
