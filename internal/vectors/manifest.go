@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"path"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -384,9 +385,10 @@ func load(root *os.Root, name, display string, limit int64) (version int, keys m
 		return 0, nil, nil, bad("", "keys", err)
 	}
 	keysName = path.Join(path.Dir(name), keysName)
+	keysDisplay := filepath.Join(filepath.Dir(display), filepath.FromSlash(keysName))
 	kb, err := readBounded(root, keysName, limit)
 	if err != nil {
-		return 0, nil, nil, &ManifestError{Path: keysName, Reason: "cannot read keys manifest", Err: err}
+		return 0, nil, nil, &ManifestError{Path: keysDisplay, Reason: "cannot read keys manifest", Err: err}
 	}
 	var kf struct {
 		Manifest struct {
@@ -395,10 +397,10 @@ func load(root *os.Root, name, display string, limit int64) (version int, keys m
 		Keys map[string]key `json:"keys"`
 	}
 	if err := json.Unmarshal(kb, &kf); err != nil {
-		return 0, nil, nil, &ManifestError{Path: keysName, Reason: "not a JSON keys manifest", Err: err}
+		return 0, nil, nil, &ManifestError{Path: keysDisplay, Reason: "not a JSON keys manifest", Err: err}
 	}
 	if kf.Manifest.Type != "keys" {
-		return 0, nil, nil, &ManifestError{Path: keysName, Reason: "manifest type is not keys"}
+		return 0, nil, nil, &ManifestError{Path: keysDisplay, Reason: "manifest type is not keys"}
 	}
 	keys = kf.Keys
 
