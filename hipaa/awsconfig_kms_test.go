@@ -118,20 +118,7 @@ func TestGuardFailingSinkBlocksKMSCall(t *testing.T) {
 // CA is accepted: TestLoadAWSConfigTalksHTTPSToLocalKMS).
 func TestLoopbackTestCANotTrustedElsewhere(t *testing.T) {
 	pki := testenv.NewPKIFor(t, false, "kms.phisafe-test.example", "127.0.0.1")
-	l, err := tls.Listen("tcp", "127.0.0.1:0", hipaa.ServerTLSConfig(pki.Cert))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	go func() {
-		for {
-			c, err := l.Accept()
-			if err != nil {
-				return
-			}
-			go func() { defer c.Close(); _ = c.(*tls.Conn).Handshake() }()
-		}
-	}()
+	addr := startHandshakeServer(t, pki.Cert)
 	cfg, err := hipaa.LoadAWSConfig(context.Background(), func(o *hipaa.AWSOptions) {
 		o.Region = "us-east-1"
 		o.LoopbackTestCA = pki.CAPEM
@@ -143,7 +130,7 @@ func TestLoopbackTestCANotTrustedElsewhere(t *testing.T) {
 
 	c := tc.Clone()
 	c.ServerName = "kms.phisafe-test.example"
-	conn, err := tls.Dial("tcp", l.Addr().String(), c)
+	conn, err := tls.Dial("tcp", addr, c)
 	if err == nil {
 		conn.Close()
 		t.Fatal("a loopback-only test CA was trusted for a non-loopback name")
@@ -154,7 +141,7 @@ func TestLoopbackTestCANotTrustedElsewhere(t *testing.T) {
 
 	c = tc.Clone()
 	c.ServerName = "127.0.0.1"
-	conn, err = tls.Dial("tcp", l.Addr().String(), c)
+	conn, err = tls.Dial("tcp", addr, c)
 	if err == nil {
 		conn.Close()
 		t.Fatal("a test-CA certificate that also names a public host was accepted")

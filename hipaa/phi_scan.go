@@ -723,46 +723,34 @@ func isIDCtx(c ctxKind) bool {
 func luhn(s string) bool {
 	sum, dbl := 0, false
 	for i := len(s) - 1; i >= 0; i-- {
-		d := int(s[i] - '0')
-		if dbl {
-			d *= 2
-			if d > 9 {
-				d -= 9
-			}
-		}
-		sum += d
-		dbl = !dbl
+		sum, dbl = luhnAdd(sum, dbl, int(s[i]-'0'))
 	}
 	return sum%10 == 0
 }
 
-// luhnDigits runs Luhn over the digits of s[a:b], skipping separators.
+// luhnAdd folds one digit, read right to left, into a Luhn sum: every
+// second digit is doubled (and 9 subtracted when that makes two digits).
+func luhnAdd(sum int, dbl bool, d int) (int, bool) {
+	if dbl {
+		d *= 2
+		if d > 9 {
+			d -= 9
+		}
+	}
+	return sum + d, !dbl
+}
+
+// luhnDigits runs Luhn over the digits of s[a:b], skipping separators,
+// preceded by prefix.
 func luhnDigits(s string, a, b int32, prefix string) bool {
 	sum, dbl := 0, false
 	for i := int(b) - 1; i >= int(a); i-- {
-		if !isDigit(s[i]) {
-			continue
+		if isDigit(s[i]) {
+			sum, dbl = luhnAdd(sum, dbl, int(s[i]-'0'))
 		}
-		d := int(s[i] - '0')
-		if dbl {
-			d *= 2
-			if d > 9 {
-				d -= 9
-			}
-		}
-		sum += d
-		dbl = !dbl
 	}
 	for i := len(prefix) - 1; i >= 0; i-- {
-		d := int(prefix[i] - '0')
-		if dbl {
-			d *= 2
-			if d > 9 {
-				d -= 9
-			}
-		}
-		sum += d
-		dbl = !dbl
+		sum, dbl = luhnAdd(sum, dbl, int(prefix[i]-'0'))
 	}
 	return sum%10 == 0
 }

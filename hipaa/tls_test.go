@@ -112,28 +112,11 @@ func TestClientTLSConfigAgainstOpenSSL(t *testing.T) {
 func TestServerTLSConfigSSLScan(t *testing.T) {
 	sslscan := testenv.Command(t, "sslscan")
 	pki := testenv.NewPKI(t, true)
-	l, err := tls.Listen("tcp", "127.0.0.1:0", hipaa.ServerTLSConfig(pki.Cert))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	go func() {
-		for {
-			c, err := l.Accept()
-			if err != nil {
-				return
-			}
-			go func() {
-				defer c.Close()
-				_ = c.SetDeadline(time.Now().Add(5 * time.Second))
-				_ = c.(*tls.Conn).Handshake()
-			}()
-		}
-	}()
+	addr := startHandshakeServer(t, pki.Cert)
 
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	out, err := exec.CommandContext(ctx, sslscan, "--no-colour", "--no-heartbleed", l.Addr().String()).CombinedOutput()
+	out, err := exec.CommandContext(ctx, sslscan, "--no-colour", "--no-heartbleed", addr).CombinedOutput()
 	if err != nil {
 		t.Fatalf("sslscan: %v\n%s", err, out)
 	}
@@ -223,31 +206,18 @@ func TestCheckTLSConfig(t *testing.T) {
 
 // TestServerRefusesChaChaOnlyClient shows the server side of the TLS 1.3
 // ChaCha20 gap: a Go client that can only do ChaCha20 is refused, and a
-// client preferring ChaCha20 is served AES-GCM.
+// default Go client gets an approved suite.
 func TestServerTLSConfigChaChaClients(t *testing.T) {
 	pki := testenv.NewPKI(t, false)
-	l, err := tls.Listen("tcp", "127.0.0.1:0", hipaa.ServerTLSConfig(pki.Cert))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	go func() {
-		for {
-			c, err := l.Accept()
-			if err != nil {
-				return
-			}
-			go func() { defer c.Close(); _ = c.(*tls.Conn).Handshake() }()
-		}
-	}()
+	addr := startHandshakeServer(t, pki.Cert)
 	// A TLS 1.2-only client offering only ChaCha20: refused.
-	_, err = tls.Dial("tcp", l.Addr().String(), &tls.Config{RootCAs: pki.Pool, ServerName: "localhost",
+	_, err := tls.Dial("tcp", addr, &tls.Config{RootCAs: pki.Pool, ServerName: "localhost",
 		MaxVersion: tls.VersionTLS12, CipherSuites: []uint16{tls.TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256}})
 	if err == nil {
 		t.Fatal("ChaCha20-only TLS 1.2 client connected")
 	}
 	// A default Go client reaches it with an approved suite.
-	c, err := tls.Dial("tcp", l.Addr().String(), &tls.Config{RootCAs: pki.Pool, ServerName: "localhost"})
+	c, err := tls.Dial("tcp", addr, &tls.Config{RootCAs: pki.Pool, ServerName: "localhost"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -255,4 +225,29 @@ func TestServerTLSConfigChaChaClients(t *testing.T) {
 	if err := hipaa.CheckConnectionState(c.ConnectionState()); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// startHandshakeServer serves TLS handshakes with ServerTLSConfig(cert) on
+// a loopback port until the test ends, and returns its address.
+func startHandshakeServer(t *testing.T, cert tls.Certificate) string {
+	t.Helper()
+	l, err := tls.Listen("tcp", "127.0.0.1:0", hipaa.ServerTLSConfig(cert))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { l.Close() })
+	go func() {
+		for {
+			c, err := l.Accept()
+			if err != nil {
+				return
+			}
+			go func() {
+				defer c.Close()
+				_ = c.SetDeadline(time.Now().Add(5 * time.Second))
+				_ = c.(*tls.Conn).Handshake()
+			}()
+		}
+	}()
+	return l.Addr().String()
 }
