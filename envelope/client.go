@@ -17,8 +17,10 @@ import (
 
 // DefaultMaxEncryptedDataKeys is the number of encrypted data keys a
 // message may carry when Options.MaxEncryptedDataKeys is 0. It bounds the
-// keyring calls (and so the KMS calls) a hostile message can cause.
-const DefaultMaxEncryptedDataKeys = 10
+// keyring calls (and so the KMS calls) a hostile message can cause; three
+// covers a key in each of three Regions. Raise it explicitly for messages
+// wrapped under more keys.
+const DefaultMaxEncryptedDataKeys = 3
 
 // Options configure a Client. The zero value is the safe default.
 type Options struct {
