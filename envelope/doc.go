@@ -62,4 +62,23 @@
 // message, 4096-byte frames. The weaker settings say so in their names
 // (RequireEncryptAllowDecrypt, ForbidEncryptAllowDecrypt,
 // PKCS1v15DecryptOnly).
+//
+// # Data key caching
+//
+// By default every message gets a fresh data key, so every Encrypt is one
+// KMS GenerateDataKey call. Options.Cache reuses a data key for several
+// messages with the same encryption context, within limits on age
+// (required), messages and bytes, which cuts KMS calls and latency for many
+// small messages at the cost of a larger blast radius per key; see
+// CacheOptions for the trade-offs. Cache hits and misses are audited.
+//
+// # Errors
+//
+// Authentication failures (an altered, truncated or spliced message, a
+// wrong encryption context) wrap hipaa.ErrTampered; PHI in the encryption
+// context wraps hipaa.ErrPHIInName; a lost audit record wraps
+// hipaa.ErrAuditFailed. The package's own sentinels (ErrConfig,
+// ErrNoDataKey, ErrEncryptionContext, ErrCommitmentPolicy,
+// ErrTooManyDataKeys, ErrKMS) and *KMSError carry the rest. No message
+// holds plaintext, key bytes or context values.
 package envelope
