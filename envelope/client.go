@@ -52,6 +52,14 @@ type Options struct {
 	// decrypted with one keyring (KMS) call. See CacheOptions for the
 	// trade-offs. Nil, the default, gives every message its own data key.
 	Cache *CacheOptions
+	// AllowNet400HeaderAuthRetry WEAKENS decryption: a message whose header
+	// authentication tag fails is accepted if the tag is the one
+	// ESDK-.NET 4.0.0 computed by mistake (see legacy.go), and every such
+	// acceptance is recorded through the policy as a hipaa.OutcomeOverride
+	// event (Detail "AllowNet400HeaderAuthRetry"); if that record fails,
+	// so does the decryption. Only for data written by that release.
+	// Off by default.
+	AllowNet400HeaderAuthRetry bool
 }
 
 // Client encrypts and decrypts messages in the AWS Encryption SDK message
@@ -63,6 +71,7 @@ type Client struct {
 	frame  int
 	keyID  string
 	cache  *materialsCache // nil: no data key cache
+	net400 bool            // Options.AllowNet400HeaderAuthRetry
 }
 
 // New returns a Client that wraps data keys with keyring. It refuses a
@@ -115,6 +124,7 @@ func New(policy *hipaa.Policy, keyring Keyring, optFns ...func(*Options)) (*Clie
 		frame:  o.FrameLength,
 		keyID:  keyringID(keyring),
 		cache:  cache,
+		net400: o.AllowNet400HeaderAuthRetry,
 	}, nil
 }
 
@@ -358,8 +368,9 @@ func (c *Client) decryptParams(ctx context.Context, expected map[string]string, 
 			m.Zero()
 			return key, m.verifyKey, nil
 		},
-		MaxEncryptedDataKeys: c.cmm.maxEDKs,
-		AllowV1:              c.cmm.policy != RequireEncryptRequireDecrypt,
+		MaxEncryptedDataKeys:  c.cmm.maxEDKs,
+		AllowV1:               c.cmm.policy != RequireEncryptRequireDecrypt,
+		Net400HeaderAuthRetry: c.net400Hook(ctx),
 	}
 }
 

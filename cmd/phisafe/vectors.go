@@ -31,8 +31,9 @@ func vectorsMain(args []string, stdout, stderr io.Writer) int {
 	policyName := fs.String("policy", envelope.RequireEncryptAllowDecrypt.String(),
 		"commitment `policy`: RequireEncryptAllowDecrypt (default: interop vectors include suites without key commitment), RequireEncryptRequireDecrypt or ForbidEncryptAllowDecrypt")
 	authFail := fs.Bool("expect-header-auth-failure", false, "every test must be refused for a failed header authentication tag (sets of invalid messages)")
+	net400 := fs.Bool("allow-net400-retry", false, "WEAKENS decryption: accept headers authenticated the way ESDK-.NET 4.0.0 computed it (envelope.Options.AllowNet400HeaderAuthRetry)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: phisafe vectors --manifest FILE [-policy NAME] [-expect-header-auth-failure]")
+		fmt.Fprintln(stderr, "usage: phisafe vectors --manifest FILE [-policy NAME] [-expect-header-auth-failure] [-allow-net400-retry]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -52,7 +53,8 @@ func vectorsMain(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	rep, err := vectors.Run(ctx, *manifest, vectors.Options{CommitmentPolicy: &policy, ExpectHeaderAuthFailure: *authFail})
+	rep, err := vectors.Run(ctx, *manifest, vectors.Options{CommitmentPolicy: &policy, ExpectHeaderAuthFailure: *authFail,
+		AllowNet400HeaderAuthRetry: *net400})
 	if err != nil {
 		fmt.Fprintf(stderr, "phisafe vectors: %v\n", err)
 		return 2

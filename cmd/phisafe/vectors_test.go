@@ -35,6 +35,7 @@ func TestVectorsCommand(t *testing.T) {
 		{"net-4.0.1", []string{"-manifest", vecData + "net-4.0.x/v4-Net-4.0.1/manifest.json"}, 0, "99 passed, 0 failed"},
 		{"invalid set must fail header auth", []string{"-manifest", vecData + "net-4.0.x/invalid-Net-4.0.0/manifest.json", "-expect-header-auth-failure"}, 0, "28 passed, 0 failed"},
 		{"invalid set as positive", []string{"-manifest", vecData + "net-4.0.x/invalid-Net-4.0.0/manifest.json"}, 1, "0 passed, 28 failed"},
+		{"invalid set with the .NET 4.0.0 retry", []string{"-manifest", vecData + "net-4.0.x/invalid-Net-4.0.0/manifest.json", "-allow-net400-retry"}, 0, "28 passed, 0 failed"},
 		{"strict policy refuses v1 suites", []string{"-policy", "RequireEncryptRequireDecrypt", "-manifest", vecData + "dafny-4.1.0/decrypt-manifest.json"}, 1, "34 passed, 153 failed"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

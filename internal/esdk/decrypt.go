@@ -42,6 +42,12 @@ type DecryptParams struct {
 	// MaxHeaderSize refuses (ErrLimit) longer headers; 0 means
 	// DefaultMaxHeaderSize.
 	MaxHeaderSize int
+	// Net400HeaderAuthRetry, when set, WEAKENS the header check: a header
+	// authentication tag that fails is checked again as ESDK-.NET 4.0.0
+	// computed it (see net400Retry), and if that matches this is called
+	// before the header is accepted; its error fails the decryption. Nil
+	// (the default) accepts only the specification's tag.
+	Net400HeaderAuthRetry func(h *Header) error
 }
 
 // decState is what Decrypt and the streaming Decrypter share once the
@@ -122,7 +128,9 @@ func openHeader(p *DecryptParams, h *Header) (*decState, error) {
 	var tag [tagLen]byte
 	ss.aead.Seal(tag[:0], iv, nil, aad)
 	if subtle.ConstantTimeCompare(tag[:], h.AuthTag) != 1 {
-		return nil, newErr(ErrAuthentication, "header.auth_tag", int64(len(h.raw)-tagLen), "header authentication failed")
+		if ss, err = net400Retry(p, h, ss, dataKey, iv, authOnly); err != nil {
+			return nil, err
+		}
 	}
 	d := &decState{h: h, ss: ss, vk: vk, maxFrame: maxFrame}
 	if s.Signed() {

@@ -1,6 +1,8 @@
 package esdk
 
 import (
+	"crypto/hkdf"
+	"crypto/subtle"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -431,4 +433,69 @@ func authOnlyFor(h *Header, expected map[string]string) (map[string]string, erro
 		return nil, err
 	}
 	return out, nil
+}
+
+// net400Retry is called when the header authentication tag of h fails the
+// specification's check. Unless p.Net400HeaderAuthRetry is set it returns
+// the authentication error. Otherwise it checks the tag as ESDK-.NET 4.0.0
+// wrote it, which differs from the specification in two ways (fixed in
+// ESDK-.NET 4.0.1; the official SDKs accept such messages through their
+// NetV4_0_0_RetryPolicy):
+//
+//   - the encryption context to only authenticate is serialized with its
+//     two-byte pair count even when it is empty, so an empty one adds the
+//     bytes 0x00 0x00 to the AAD where the specification adds nothing;
+//   - for the HKDF suites without key commitment (message format 1), the
+//     HKDF info is the suite id alone, without the message id, so the
+//     derived key differs, for the header tag and for the body.
+//
+// Key commitment (format 2 suites derive as the specification says and
+// ss has checked the commitment), body GCM tags and the signature stay as
+// strict as without the retry. If the .NET 4.0.0 tag matches, the hook is
+// called and, if it returns nil, so is the session to decrypt the body
+// with; a tag matching neither computation fails as before. dataKey is the
+// plaintext data key; iv and authOnly are what the specification's check
+// used.
+func net400Retry(p *DecryptParams, h *Header, ss *session, dataKey, iv []byte, authOnly map[string]string) (*session, error) {
+	fail := newErr(ErrAuthentication, "header.auth_tag", int64(len(h.raw)-tagLen), "header authentication failed")
+	if p.Net400HeaderAuthRetry == nil {
+		return nil, fail
+	}
+	s := h.Suite
+	if !s.Committing && s.KDF != nil {
+		var info [2]byte
+		binary.BigEndian.PutUint16(info[:], uint16(s.ID))
+		key, err := hkdf.Key(s.KDF, dataKey, nil, string(info[:]), s.EncKeyLen)
+		if err != nil {
+			return nil, err
+		}
+		aead, err := newGCM(key)
+		clear(key)
+		if err != nil {
+			return nil, err
+		}
+		ss = &session{aead: aead}
+		ss.idLen = copy(ss.aad[:], h.MessageID)
+	}
+	n, err := contextSize(authOnly)
+	if err != nil {
+		return nil, err
+	}
+	body := h.raw[:h.bodyLen]
+	aad := make([]byte, len(body), len(body)+max(n, 2))
+	copy(aad, body)
+	if len(authOnly) == 0 {
+		aad = append(aad, 0, 0)
+	} else {
+		aad = appendContext(aad, authOnly)
+	}
+	var tag [tagLen]byte
+	ss.aead.Seal(tag[:0], iv, nil, aad)
+	if subtle.ConstantTimeCompare(tag[:], h.AuthTag) != 1 {
+		return nil, fail
+	}
+	if err := p.Net400HeaderAuthRetry(h); err != nil {
+		return nil, err
+	}
+	return ss, nil
 }

@@ -47,6 +47,11 @@ type Options struct {
 	// lists as positive tests.
 	ExpectHeaderAuthFailure bool
 
+	// AllowNet400HeaderAuthRetry decrypts with
+	// envelope.Options.AllowNet400HeaderAuthRetry, which weakens the
+	// header check to accept the ESDK-.NET 4.0.0 messages.
+	AllowNet400HeaderAuthRetry bool
+
 	// Policy is the hipaa.Policy decryption runs under. Nil means a
 	// policy whose auditor discards events: test vectors hold no PHI.
 	Policy *hipaa.Policy
@@ -153,7 +158,7 @@ func Run(ctx context.Context, manifestPath string, opts Options) (*Report, error
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		r := runOne(ctx, root, keys, &tests[i], policy, hp, opts.ExpectHeaderAuthFailure, msgLimit)
+		r := runOne(ctx, root, keys, &tests[i], policy, hp, opts.ExpectHeaderAuthFailure, opts.AllowNet400HeaderAuthRetry, msgLimit)
 		switch r.Outcome {
 		case Passed:
 			rep.Passed++
@@ -168,7 +173,7 @@ func Run(ctx context.Context, manifestPath string, opts Options) (*Report, error
 }
 
 func runOne(ctx context.Context, root *os.Root, keys map[string]key, tc *testCase, policy envelope.CommitmentPolicy,
-	hp *hipaa.Policy, mustFailAuth bool, limit int64) Result {
+	hp *hipaa.Policy, mustFailAuth, net400 bool, limit int64) Result {
 	r := Result{Name: tc.name, Suite: tc.suite}
 	fail := func(reason string, err error) Result {
 		r.Outcome, r.Reason, r.Err = Failed, reason, err
@@ -196,6 +201,7 @@ func runOne(ctx context.Context, root *os.Root, keys map[string]key, tc *testCas
 		c, cerr := envelope.New(hp, kr, func(o *envelope.Options) {
 			o.CommitmentPolicy = policy
 			o.RequiredEncryptionContextKeys = tc.required
+			o.AllowNet400HeaderAuthRetry = net400
 		})
 		if cerr != nil {
 			return fail("cannot build client: "+cerr.Error(), nil)
