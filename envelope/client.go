@@ -3,11 +3,11 @@ package envelope
 import (
 	"context"
 	"crypto/ecdsa"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 
@@ -154,23 +154,39 @@ func keyringID(k Keyring) string {
 
 // contextNames lists the keys and values of ec for the policy's PHI check,
 // in a stable order.
-func contextNames(ecs ...map[string]string) hipaa.Names {
-	var names hipaa.Names
-	for _, ec := range ecs {
-		keys := make([]string, 0, len(ec))
-		for k := range ec {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		for _, k := range keys {
-			names = append(names, hipaa.NameField{Field: "encryption-context", Name: k},
-				hipaa.NameField{Field: "encryption-context", Name: ec[k]})
-		}
+func contextNames(ec map[string]string) hipaa.Names {
+	if len(ec) == 0 {
+		return nil
+	}
+	var kb [16]string // no allocation for small contexts
+	keys := kb[:0]
+	for k := range ec {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	names := make(hipaa.Names, 0, 2*len(keys))
+	for _, k := range keys {
+		names = append(names, hipaa.NameField{Field: "encryption-context", Name: k},
+			hipaa.NameField{Field: "encryption-context", Name: ec[k]})
 	}
 	return names
 }
 
-func suiteResource(id esdk.SuiteID) string { return fmt.Sprintf("alg-suite:0x%04X", uint16(id)) }
+// suiteResources are the audit resources of the known suites, built once.
+var suiteResources = func() map[esdk.SuiteID]string {
+	m := make(map[esdk.SuiteID]string)
+	for _, s := range esdk.Suites() {
+		m[s.ID] = fmt.Sprintf("alg-suite:0x%04X", uint16(s.ID))
+	}
+	return m
+}()
+
+func suiteResource(id esdk.SuiteID) string {
+	if r, ok := suiteResources[id]; ok {
+		return r
+	}
+	return fmt.Sprintf("alg-suite:0x%04X", uint16(id))
+}
 
 func (c *Client) encryptSuite() esdk.SuiteID {
 	if c.cmm.suite != 0 {
@@ -185,29 +201,51 @@ func (c *Client) encryptSuite() esdk.SuiteID {
 // policy's detector refuses them (hipaa.ErrPHIInName) before anything
 // runs. Keys starting with "aws-crypto-" are reserved.
 func (c *Client) Encrypt(ctx context.Context, plaintext []byte, ec map[string]string) ([]byte, error) {
-	var out []byte
+	return c.AppendEncrypt(ctx, nil, plaintext, ec)
+}
+
+// AppendEncrypt is Encrypt appending the message to dst, in the
+// crypto/cipher.AEAD.Seal idiom: it writes into dst's spare capacity when
+// that can hold the message and otherwise allocates, so that a caller
+// reusing a buffer (dst[:0] of the previous result) encrypts without
+// allocating the output. plaintext must not overlap dst's spare capacity.
+// On error it returns nil and dst's contents are unchanged (its spare
+// capacity may have been written).
+func (c *Client) AppendEncrypt(ctx context.Context, dst, plaintext []byte, ec map[string]string) ([]byte, error) {
+	run := encryptRun{c: c, dst: dst, plaintext: plaintext, ec: ec}
 	err := c.policy.Guard(ctx, hipaa.Operation{
 		Action:   "envelope.Encrypt",
 		Resource: suiteResource(c.encryptSuite()),
 		KeyID:    c.keyID,
 		Names:    contextNames(ec),
-	}, func(ctx context.Context) (int64, error) {
-		m, err := c.encryptionMaterials(ctx, ec, int64(len(plaintext)))
-		if err != nil {
-			return 0, err
-		}
-		defer m.Zero()
-		msg, err := esdk.Encrypt(c.encryptParams(m), plaintext)
-		if err != nil {
-			return 0, mapESDKError(err)
-		}
-		out = msg
-		return int64(len(plaintext)), nil
-	})
+	}, run.do)
 	if err != nil {
 		return nil, err
 	}
-	return out, nil
+	return run.out, nil
+}
+
+// encryptRun is one AppendEncrypt call; its method value is the Guard's
+// function (one allocation, as a closure would be).
+type encryptRun struct {
+	c              *Client
+	dst, plaintext []byte
+	ec             map[string]string
+	out            []byte
+}
+
+func (r *encryptRun) do(ctx context.Context) (int64, error) {
+	m, err := r.c.encryptionMaterials(ctx, r.ec, int64(len(r.plaintext)))
+	if err != nil {
+		return 0, err
+	}
+	defer m.Zero()
+	msg, err := esdk.AppendEncrypt(r.dst, r.c.encryptParams(m), r.plaintext)
+	if err != nil {
+		return 0, mapESDKError(err)
+	}
+	r.out = msg
+	return int64(len(r.plaintext)), nil
 }
 
 // encryptParams splits the materials' context into the pairs the message
@@ -319,8 +357,8 @@ func (c *Client) checkExpected(expected map[string]string) error {
 	if err := checkCallerContext(expected); err != nil {
 		return err
 	}
-	if _, err := serializeEC(expected); err != nil { // invalid UTF-8, too long
-		return err
+	if err := esdk.ValidateEncryptionContext(expected); err != nil { // invalid UTF-8, too long
+		return fmt.Errorf("%w: %w", ErrEncryptionContext, err)
 	}
 	for _, k := range c.cmm.required {
 		if _, ok := expected[k]; !ok {
@@ -348,12 +386,17 @@ func (c *Client) decryptParams(ctx context.Context, expected map[string]string, 
 	return esdk.DecryptParams{
 		AuthOnlyContext: expected,
 		Materials: func(h *esdk.Header) ([]byte, *ecdsa.PublicKey, error) {
-			ec := cloneEC(h.EncryptionContext)
+			// The header's context is not modified: it is copied only
+			// when expected pairs must be added to it.
+			ec := h.EncryptionContext
 			for k, v := range expected {
-				got, ok := ec[k]
+				got, ok := h.EncryptionContext[k]
 				if !ok {
+					if !st.authOnly {
+						ec = cloneEC(h.EncryptionContext)
+						st.authOnly = true
+					}
 					ec[k] = v
-					st.authOnly = true
 					continue
 				}
 				if got != v {
@@ -364,9 +407,9 @@ func (c *Client) decryptParams(ctx context.Context, expected map[string]string, 
 			if err != nil {
 				return nil, nil, err
 			}
-			key := slices.Clone(m.dataKey)
-			m.Zero()
-			return key, m.verifyKey, nil
+			// The materials' data key is their own copy (the cache keeps
+			// another); esdk zeroes it once the content key is derived.
+			return m.dataKey, m.verifyKey, nil
 		},
 		MaxEncryptedDataKeys:  c.cmm.maxEDKs,
 		AllowV1:               c.cmm.policy != RequireEncryptRequireDecrypt,
@@ -405,27 +448,80 @@ func decryptError(err error, st *decryptState) error {
 // used. A message that fails authentication gives an error wrapping
 // hipaa.ErrTampered; one no keyring can open, ErrNoDataKey.
 func (c *Client) Decrypt(ctx context.Context, msg []byte, expected map[string]string) ([]byte, error) {
+	return c.decrypt(ctx, nil, msg, expected, false)
+}
+
+// AppendDecrypt is Decrypt appending the plaintext to dst, in the
+// crypto/cipher.AEAD.Open idiom: it writes into dst's spare capacity when
+// that can hold the message body (an upper bound of the plaintext) and
+// otherwise allocates, so that a caller reusing a buffer decrypts without
+// allocating the output. dst's spare capacity must not overlap msg. On
+// error it returns nil and dst's contents are unchanged (its spare
+// capacity may have been overwritten with zeros).
+func (c *Client) AppendDecrypt(ctx context.Context, dst, msg []byte, expected map[string]string) ([]byte, error) {
+	return c.decrypt(ctx, dst, msg, expected, true)
+}
+
+func (c *Client) decrypt(ctx context.Context, dst, msg []byte, expected map[string]string, appendTo bool) ([]byte, error) {
 	if err := c.checkExpected(expected); err != nil {
 		return nil, err
 	}
 	op := hipaa.Operation{Action: "envelope.Decrypt", KeyID: c.keyID, Names: contextNames(expected)}
-	if h, _, err := esdk.ParseHeader(msg); err == nil {
-		op.Resource = suiteResource(h.Suite.ID)
+	if id, ok := peekSuite(msg); ok {
+		op.Resource = suiteResource(id)
 	}
-	var out []byte
-	err := c.policy.Guard(ctx, op, func(ctx context.Context) (int64, error) {
-		var st decryptState
-		pt, _, err := esdk.Decrypt(c.decryptParams(ctx, expected, &st), msg)
-		if err != nil {
-			return 0, decryptError(err, &st)
-		}
-		out = pt
-		return int64(len(pt)), nil
-	})
-	if err != nil {
+	run := decryptRun{c: c, dst: dst, msg: msg, expected: expected, appendTo: appendTo}
+	if err := c.policy.Guard(ctx, op, run.do); err != nil {
 		return nil, err
 	}
-	return out, nil
+	return run.out, nil
+}
+
+// peekSuite reads the algorithm suite of a message from its first bytes
+// (data-format/message-header.md: version 2, suite id; or version 1, type
+// 0x80, suite id) for the audit event, without parsing the header, which
+// esdk does once, in the Guard. ok is false for an unknown suite.
+func peekSuite(msg []byte) (esdk.SuiteID, bool) {
+	var id esdk.SuiteID
+	switch {
+	case len(msg) >= 3 && msg[0] == 2:
+		id = esdk.SuiteID(binary.BigEndian.Uint16(msg[1:]))
+	case len(msg) >= 4 && msg[0] == 1 && msg[1] == 0x80:
+		id = esdk.SuiteID(binary.BigEndian.Uint16(msg[2:]))
+	default:
+		return 0, false
+	}
+	s, err := esdk.LookupSuite(id)
+	if err != nil || s.MessageVersion != int(msg[0]) {
+		return 0, false
+	}
+	return id, true
+}
+
+// decryptRun is one Decrypt or AppendDecrypt call; its method value is the
+// Guard's function.
+type decryptRun struct {
+	c             *Client
+	dst, msg, out []byte
+	expected      map[string]string
+	appendTo      bool
+	st            decryptState
+}
+
+func (r *decryptRun) do(ctx context.Context) (int64, error) {
+	p := r.c.decryptParams(ctx, r.expected, &r.st)
+	var pt []byte
+	var err error
+	if r.appendTo {
+		pt, err = esdk.AppendDecrypt(p, r.dst, r.msg)
+	} else {
+		pt, _, err = esdk.Decrypt(p, r.msg)
+	}
+	if err != nil {
+		return 0, decryptError(err, &r.st)
+	}
+	r.out = pt
+	return int64(len(pt) - len(r.dst)), nil
 }
 
 // DecryptReader reads the header of the message in src, unwraps its data

@@ -150,7 +150,12 @@ func (c *materialsManager) decryptionMaterials(ctx context.Context, suite *esdk.
 	if len(edks) > c.maxEDKs {
 		return nil, fmt.Errorf("%w: %d encrypted data keys, at most %d", ErrTooManyDataKeys, len(edks), c.maxEDKs)
 	}
-	m := &DecryptionMaterials{suite: suite, ec: cloneEC(ec)}
+	// ec is the caller's own (the header's context, or a copy with the
+	// expected pairs added) and is not modified: materials share it.
+	if ec == nil {
+		ec = map[string]string{}
+	}
+	m := &DecryptionMaterials{suite: suite, ec: ec}
 	pub, ok := stored[esdk.PublicKeyContextKey]
 	switch {
 	case suite.Signed() && !ok:

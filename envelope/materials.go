@@ -64,10 +64,10 @@ func (m *EncryptionMaterials) EncryptedDataKeys() []esdk.EncryptedDataKey { retu
 func (m *EncryptionMaterials) HasDataKey() bool { return m.dataKey != nil }
 
 // clone returns a copy that shares nothing mutable with m (the data key is
-// copied too, so zeroing one copy leaves the other intact).
+// copied too, so zeroing one copy leaves the other intact). The encryption
+// context is shared: materials never modify it once built.
 func (m *EncryptionMaterials) clone() *EncryptionMaterials {
 	c := *m
-	c.ec = cloneEC(m.ec)
 	c.edks = cloneEDKs(m.edks)
 	if m.dataKey != nil {
 		c.dataKey = slices.Clone(m.dataKey)
@@ -119,9 +119,10 @@ func (m *DecryptionMaterials) Zero() {
 	}
 }
 
+// withDataKey returns a copy of m holding k. The encryption context is
+// shared: materials never modify it once built.
 func (m *DecryptionMaterials) withDataKey(k []byte) *DecryptionMaterials {
 	c := *m
-	c.ec = cloneEC(m.ec)
 	c.dataKey = k
 	return &c
 }
@@ -140,6 +141,9 @@ func cloneEC(ec map[string]string) map[string]string {
 }
 
 func cloneEDKs(edks []esdk.EncryptedDataKey) []esdk.EncryptedDataKey {
+	if len(edks) == 0 {
+		return nil
+	}
 	out := make([]esdk.EncryptedDataKey, len(edks))
 	for i, e := range edks {
 		out[i] = esdk.EncryptedDataKey{

@@ -1,7 +1,6 @@
 package envelope
 
 import (
-	"bytes"
 	"context"
 	"crypto/aes"
 	"crypto/cipher"
@@ -69,11 +68,20 @@ func checkRawNames(namespace, name string) error {
 	return nil
 }
 
-func (k *rawAESKeyring) providerInfoPrefix() []byte {
-	b := append([]byte(k.name), 0, 0, 0, 0, 0, 0, 0, 0)
-	binary.BigEndian.PutUint32(b[len(k.name):], aesTagLen*8)
-	binary.BigEndian.PutUint32(b[len(k.name)+4:], aesIVLen)
-	return b
+// appendProviderInfoPrefix appends the key name, tag length in bits and
+// IV length that start this keyring's provider info.
+func (k *rawAESKeyring) appendProviderInfoPrefix(b []byte) []byte {
+	b = append(b, k.name...)
+	b = binary.BigEndian.AppendUint32(b, aesTagLen*8)
+	return binary.BigEndian.AppendUint32(b, aesIVLen)
+}
+
+// hasProviderInfoPrefix reports whether info starts with this keyring's
+// provider info prefix.
+func (k *rawAESKeyring) hasProviderInfoPrefix(info []byte) bool {
+	n := len(k.name)
+	return len(info) >= n+8 && string(info[:n]) == k.name &&
+		binary.BigEndian.Uint32(info[n:]) == aesTagLen*8 && binary.BigEndian.Uint32(info[n+4:]) == aesIVLen
 }
 
 // OnEncrypt generates a data key if m has none and appends its AES-GCM
@@ -90,13 +98,16 @@ func (k *rawAESKeyring) OnEncrypt(_ context.Context, m *EncryptionMaterials) (*E
 			return nil, err
 		}
 	}
-	// Seal with a random nonce returns IV || ciphertext || tag.
-	sealed := k.aead.Seal(nil, nil, out.dataKey, aad)
-	info := append(k.providerInfoPrefix(), sealed[:aesIVLen]...)
+	// One buffer: the provider info prefix, then what Seal with a random
+	// nonce appends, IV || ciphertext || tag. The provider info is the
+	// prefix and the IV.
+	n := len(k.name) + 8
+	buf := k.appendProviderInfoPrefix(make([]byte, 0, n+aesIVLen+len(out.dataKey)+aesTagLen))
+	sealed := k.aead.Seal(buf, nil, out.dataKey, aad)
 	out.edks = append(out.edks, esdk.EncryptedDataKey{
 		ProviderID:   k.namespace,
-		ProviderInfo: info,
-		Ciphertext:   sealed[aesIVLen:],
+		ProviderInfo: sealed[: n+aesIVLen : n+aesIVLen],
+		Ciphertext:   sealed[n+aesIVLen:],
 	})
 	return out, nil
 }
@@ -111,15 +122,20 @@ func (k *rawAESKeyring) OnDecrypt(_ context.Context, m *DecryptionMaterials, edk
 	if err != nil {
 		return nil, err
 	}
-	prefix := k.providerInfoPrefix()
+	prefixLen := len(k.name) + 8
 	var errs []error
 	for _, e := range edks {
-		if e.ProviderID != k.namespace || len(e.ProviderInfo) != len(prefix)+aesIVLen ||
-			!bytes.Equal(e.ProviderInfo[:len(prefix)], prefix) || len(e.Ciphertext) < aesTagLen {
+		if e.ProviderID != k.namespace || len(e.ProviderInfo) != prefixLen+aesIVLen ||
+			!k.hasProviderInfoPrefix(e.ProviderInfo) || len(e.Ciphertext) < aesTagLen {
 			continue
 		}
-		in := append(slices.Clone(e.ProviderInfo[len(prefix):]), e.Ciphertext...)
-		pt, err := k.aead.Open(nil, nil, in, aad)
+		// IV || ciphertext || tag, and room after it for the data key:
+		// one allocation.
+		n := aesIVLen + len(e.Ciphertext)
+		in := make([]byte, n, n+len(e.Ciphertext)-aesTagLen)
+		copy(in, e.ProviderInfo[prefixLen:])
+		copy(in[aesIVLen:], e.Ciphertext)
+		pt, err := k.aead.Open(in[n:n], nil, in, aad)
 		if err != nil {
 			errs = append(errs, tamperedEDK("raw AES keyring"))
 			continue

@@ -6,7 +6,6 @@ import (
 	"encoding/base64"
 	"encoding/binary"
 	"fmt"
-	"math/big"
 	"slices"
 	"unicode/utf8"
 )
@@ -35,6 +34,13 @@ func SerializeEncryptionContext(ec map[string]string) ([]byte, error) {
 		return nil, err
 	}
 	return appendContext(make([]byte, 0, n), ec), nil
+}
+
+// ValidateEncryptionContext reports the error SerializeEncryptionContext
+// would return for ec, without serializing it.
+func ValidateEncryptionContext(ec map[string]string) error {
+	_, err := contextSize(ec)
+	return err
 }
 
 // contextSize validates ec and returns its serialized size.
@@ -177,27 +183,16 @@ func DecodePublicKey(s string, curve elliptic.Curve) (*ecdsa.PublicKey, error) {
 	if len(c) != 1+n || (c[0] != 2 && c[0] != 3) {
 		return nil, newErr(ErrMalformed, field, -1, "not a compressed point of the suite's curve")
 	}
-	p := params.P
-	x := new(big.Int).SetBytes(c[1:])
-	if x.Cmp(p) >= 0 {
-		return nil, newErr(ErrMalformed, field, -1, "x coordinate out of range")
-	}
-	// y² = x³ - 3x + b (mod p). This is public data, so math/big is fine.
-	y2 := new(big.Int).Mul(x, x)
-	y2.Mul(y2, x)
-	x3 := new(big.Int).Lsh(x, 1)
-	x3.Add(x3, x)
-	y2.Sub(y2, x3)
-	y2.Add(y2, params.B)
-	y2.Mod(y2, p)
-	y := new(big.Int).ModSqrt(y2, p)
-	if y == nil {
+	// The curve's own decompression (P-256 and P-384 use the constant-time
+	// field arithmetic of crypto/internal/fips140/nistec, far faster than a
+	// math/big square root); it checks that x is in range and the point is
+	// on the curve.
+	x, y := elliptic.UnmarshalCompressed(curve, c)
+	if x == nil {
 		return nil, newErr(ErrMalformed, field, -1, "point not on the curve")
 	}
-	if y.Bit(0) != uint(c[0]&1) {
-		y.Sub(p, y)
-	}
-	u := make([]byte, 1+2*n)
+	var ub [1 + 2*66]byte
+	u := ub[:1+2*n]
 	u[0] = 4
 	x.FillBytes(u[1 : 1+n])
 	y.FillBytes(u[1+n:])

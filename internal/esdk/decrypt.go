@@ -58,6 +58,9 @@ type decState struct {
 	vk       *ecdsa.PublicKey
 	hash     hash.Hash
 	maxFrame int
+	sess     session // ss points here, unless replaced by net400Retry
+	tag      [tagLen]byte
+	zeroIV   [ivLen]byte
 }
 
 func (p *DecryptParams) limits() (maxFrame, maxHeader int) {
@@ -88,7 +91,11 @@ func openHeader(p *DecryptParams, h *Header) (*decState, error) {
 	if p.Materials == nil {
 		return nil, fmt.Errorf("esdk: DecryptParams.Materials is nil")
 	}
-	authOnly, err := authOnlyFor(h, p.AuthOnlyContext)
+	var authOnly map[string]string
+	var err error
+	if !allStored(h, p.AuthOnlyContext) {
+		authOnly, err = authOnlyFor(h, p.AuthOnlyContext)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -112,12 +119,13 @@ func openHeader(p *DecryptParams, h *Header) (*decState, error) {
 	if s.Signed() && vk.Curve != s.Curve {
 		return nil, fmt.Errorf("esdk: verification key is not on the suite's curve")
 	}
-	ss, _, err := newSession(s, dataKey, h.MessageID, h.SuiteData, true)
-	if err != nil {
+	// One allocation holds the state, its session and scratch.
+	d := &decState{h: h, vk: vk, maxFrame: maxFrame}
+	ss := &d.sess
+	if _, err := ss.init(s, dataKey, h.MessageID, h.SuiteData, true); err != nil {
 		return nil, err
 	}
-	var zero [ivLen]byte
-	iv := zero[:]
+	iv := d.zeroIV[:]
 	if h.Version == 1 {
 		iv = h.IV
 	}
@@ -125,19 +133,30 @@ func openHeader(p *DecryptParams, h *Header) (*decState, error) {
 	if err != nil {
 		return nil, err
 	}
-	var tag [tagLen]byte
-	ss.aead.Seal(tag[:0], iv, nil, aad)
-	if subtle.ConstantTimeCompare(tag[:], h.AuthTag) != 1 {
+	ss.aead.Seal(d.tag[:0], iv, nil, aad)
+	if subtle.ConstantTimeCompare(d.tag[:], h.AuthTag) != 1 {
 		if ss, err = net400Retry(p, h, ss, dataKey, iv, authOnly); err != nil {
 			return nil, err
 		}
 	}
-	d := &decState{h: h, ss: ss, vk: vk, maxFrame: maxFrame}
+	d.ss = ss
 	if s.Signed() {
 		d.hash = s.SigHash.New()
 		d.hash.Write(h.raw)
 	}
 	return d, nil
+}
+
+// allStored reports whether the header stores every expected pair with the
+// expected value: then there is nothing to only authenticate (and
+// authOnlyFor, which would build an empty map, is not needed).
+func allStored(h *Header, expected map[string]string) bool {
+	for k, v := range expected {
+		if got, ok := h.EncryptionContext[k]; !ok || got != v {
+			return false
+		}
+	}
+	return true
 }
 
 // verify checks the footer signature sig over everything hashed.
@@ -161,6 +180,21 @@ func authErr(field string, off int64) error {
 // every frame, the header and (for signed suites) the signature verify and
 // no bytes follow the message.
 func Decrypt(p DecryptParams, msg []byte) ([]byte, *Header, error) {
+	return decrypt(&p, nil, msg, true)
+}
+
+// AppendDecrypt is Decrypt appending the plaintext to dst, in the
+// crypto/cipher.AEAD.Open idiom: it writes into dst's spare capacity when
+// that can hold the body of msg (an upper bound of the plaintext), and
+// otherwise allocates. The spare capacity of dst must not overlap msg. On
+// error it returns nil; dst's spare capacity may then have been
+// overwritten with zeros.
+func AppendDecrypt(p DecryptParams, dst, msg []byte) ([]byte, error) {
+	out, _, err := decrypt(&p, dst, msg, false)
+	return out, err
+}
+
+func decrypt(p *DecryptParams, dst, msg []byte, keepHeader bool) (res []byte, _ *Header, err error) {
 	_, maxHeader := p.limits()
 	h, hn, err := parseHeader(msg, p.MaxEncryptedDataKeys, maxHeader)
 	if errors.Is(err, errNeedMore) {
@@ -169,14 +203,35 @@ func Decrypt(p DecryptParams, msg []byte) ([]byte, *Header, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	// One allocation holds the plaintext (at most the body's size) and,
-	// after it, a private copy of the header, so that the header does not
-	// alias msg. The plaintext's capacity ends where the header starts.
 	body := msg[hn:]
-	mem := make([]byte, len(body)+hn)
-	h.rebase(mem[len(body):])
-	copy(mem[len(body):], msg[:hn])
-	d, err := openHeader(&p, h)
+	var out []byte
+	if keepHeader {
+		// One allocation holds the plaintext (at most the body's size)
+		// and, after it, a private copy of the header, so that the header
+		// does not alias msg. The plaintext's capacity ends where the
+		// header starts.
+		mem := make([]byte, len(body)+hn)
+		h.rebase(mem[len(body):])
+		copy(mem[len(body):], msg[:hn])
+		out = mem[:0:len(body)]
+	} else {
+		// The header is not returned: it may alias msg for the call.
+		base := dst
+		if cap(dst)-len(dst) < len(body) {
+			base = make([]byte, len(dst), len(dst)+len(body))
+			copy(base, dst)
+		}
+		spare := base[len(base) : len(base)+len(body)]
+		out = spare[:0]
+		defer func() {
+			if err != nil {
+				clear(spare) // released no unauthenticated plaintext
+				return
+			}
+			res = base[:len(base)+len(res)]
+		}()
+	}
+	d, err := openHeader(p, h)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -184,7 +239,6 @@ func Decrypt(p DecryptParams, msg []byte) ([]byte, *Header, error) {
 	trunc := func(field string) error {
 		return newErr(ErrMalformed, field, int64(len(msg)), "truncated")
 	}
-	out := mem[:0:len(body)]
 	ss := d.ss
 	if h.ContentType == NonFramed {
 		if len(body) < 20 {

@@ -39,6 +39,13 @@ type encState struct {
 	frame  int
 	signer *ecdsa.PrivateKey
 	hash   hash.Hash
+
+	// Storage allocated with the state rather than separately: the
+	// session, the message id, the commitment and the header tag.
+	sess   session
+	msgID  [32]byte
+	commit [32]byte
+	tag    [tagLen]byte
 }
 
 func newEncState(p *EncryptParams) (*encState, error) {
@@ -82,22 +89,28 @@ func newEncState(p *EncryptParams) (*encState, error) {
 	if h.Version == 2 {
 		idLen = 32
 	}
+	e := &encState{suite: s, frame: frame, signer: p.SigningKey}
+	h.MessageID = e.msgID[:idLen:idLen]
 	if p.MessageID != nil {
 		if len(p.MessageID) != idLen {
 			return nil, fmt.Errorf("esdk: message id is %d bytes, version %d needs %d", len(p.MessageID), h.Version, idLen)
 		}
-		h.MessageID = append([]byte(nil), p.MessageID...)
+		copy(h.MessageID, p.MessageID)
 	} else {
-		h.MessageID = make([]byte, idLen)
 		if _, err := rand.Read(h.MessageID); err != nil {
 			return nil, err
 		}
 	}
-	ss, commit, err := newSession(s, p.DataKey, h.MessageID, nil, false)
+	ss := &e.sess
+	e.ss = ss
+	commit, err := ss.init(s, p.DataKey, h.MessageID, nil, false)
 	if err != nil {
 		return nil, err
 	}
-	h.SuiteData = commit
+	if commit != nil {
+		h.SuiteData = e.commit[:copy(e.commit[:], commit):len(commit)]
+		clear(commit)
+	}
 	b, err := h.appendBody(nil)
 	if err != nil {
 		return nil, err
@@ -115,10 +128,10 @@ func newEncState(p *EncryptParams) (*encState, error) {
 	if err != nil {
 		return nil, err
 	}
-	var tag [tagLen]byte
-	ss.aead.Seal(tag[:0], zero[:], nil, aad)
-	b = append(b, tag[:]...)
-	e := &encState{suite: s, header: b, ss: ss, frame: frame, signer: p.SigningKey}
+	clear(ss.iv[:])
+	ss.aead.Seal(e.tag[:0], ss.iv[:], nil, aad)
+	b = append(b, e.tag[:]...)
+	e.header = b
 	if s.Signed() {
 		e.hash = s.SigHash.New()
 	}
@@ -192,6 +205,14 @@ func framedBodySize(n, frame int) (frames int, size int64) {
 // Encrypt encrypts plaintext as one message and returns it. The output is
 // allocated once, at its exact size (plus room for the signature).
 func Encrypt(p EncryptParams, plaintext []byte) ([]byte, error) {
+	return AppendEncrypt(nil, p, plaintext)
+}
+
+// AppendEncrypt is Encrypt appending the message to dst, in the
+// crypto/cipher.AEAD.Seal idiom: it writes into dst's spare capacity when
+// that can hold the message, and otherwise allocates once. plaintext must
+// not overlap dst's spare capacity. On error it returns nil.
+func AppendEncrypt(dst []byte, p EncryptParams, plaintext []byte) ([]byte, error) {
 	e, err := newEncState(&p)
 	if err != nil {
 		return nil, err
@@ -214,13 +235,18 @@ func Encrypt(p EncryptParams, plaintext []byte) ([]byte, error) {
 	if e.hash != nil {
 		total += maxSigLen
 	}
-	if total > int64(maxInt) {
+	if total > int64(maxInt-len(dst)) {
 		return nil, newErr(ErrLimit, "message", -1, "message too large")
 	}
-	// One exact-size allocation; every frame is sealed straight from the
-	// caller's plaintext into it (no staging copy) and, for signed suites,
-	// hashed while it is still in cache.
-	out := make([]byte, total)
+	// At most one exact-size allocation; every frame is sealed straight
+	// from the caller's plaintext into it (no staging copy) and, for signed
+	// suites, hashed while it is still in cache.
+	base := dst
+	if int64(cap(dst)-len(dst)) < total {
+		base = make([]byte, len(dst), len(dst)+int(total))
+		copy(base, dst)
+	}
+	out := base[len(base) : len(base)+int(total)]
 	off := copy(out, e.header)
 	if e.hash != nil {
 		e.hash.Write(e.header)
@@ -248,7 +274,7 @@ func Encrypt(p EncryptParams, plaintext []byte) ([]byte, error) {
 			return nil, err
 		}
 	}
-	return out, nil
+	return base[:len(base)+len(out)], nil
 }
 
 const maxInt = int(^uint(0) >> 1)

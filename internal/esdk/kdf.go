@@ -109,39 +109,44 @@ type session struct {
 	idLen int             // the message id is aad[:idLen]
 	aad   [maxAADLen]byte // message id || content string || seq || length
 	iv    [ivLen]byte
-	keys  [2 * sha512.Size]byte // key derivation scratch, zero outside newSession
+	keys  [2 * sha512.Size]byte // key derivation scratch, zero outside init but for a returned commitment key
 }
 
-// newSession derives the content key from dataKey and checks (decrypt) or
-// fills (encrypt) the commitment. For decryption wantCommit is the header's
-// suite data; for encryption it is nil and the derived commitment key is
-// returned.
-func newSession(s *Suite, dataKey, msgID, wantCommit []byte, decrypt bool) (*session, []byte, error) {
+// init derives the content key from dataKey into ss and checks (decrypt)
+// or returns (encrypt) the commitment. For decryption wantCommit is the
+// header's suite data; for encryption it is nil and the derived commitment
+// key is returned, in ss's key scratch: the caller copies it, then zeroes
+// it.
+func (ss *session) init(s *Suite, dataKey, msgID, wantCommit []byte, decrypt bool) (commit []byte, err error) {
 	if len(msgID) > 32 {
-		return nil, nil, newErr(ErrMalformed, "header.message_id", -1, "message id longer than 32 bytes")
+		return nil, newErr(ErrMalformed, "header.message_id", -1, "message id longer than 32 bytes")
 	}
-	ss := &session{}
-	defer clear(ss.keys[:])
 	ss.idLen = copy(ss.aad[:], msgID)
 	encKey, commitKey, err := deriveInto(&ss.keys, s, dataKey, msgID)
 	if err != nil {
-		return nil, nil, err
+		clear(ss.keys[:])
+		return nil, err
 	}
 	if decrypt && s.Committing {
 		if subtle.ConstantTimeCompare(commitKey, wantCommit) != 1 {
-			return nil, nil, newErr(ErrAuthentication, "header.suite_data", -1, "key commitment does not match the data key")
+			clear(ss.keys[:])
+			return nil, newErr(ErrAuthentication, "header.suite_data", -1, "key commitment does not match the data key")
 		}
 		commitKey = nil
 	}
 	aead, err := newGCM(encKey)
+	// The content key is in the first half of the scratch (or is dataKey
+	// itself, which belongs to the caller); the commitment key, if any, in
+	// the second.
+	clear(ss.keys[:sha512.Size])
+	if err != nil || commitKey == nil {
+		clear(ss.keys[:])
+	}
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	ss.aead = aead
-	if commitKey != nil {
-		commitKey = append(make([]byte, 0, len(commitKey)), commitKey...)
-	}
-	return ss, commitKey, nil
+	return commitKey, nil
 }
 
 // bodyAAD returns the message body AAD for one frame or block, built in the

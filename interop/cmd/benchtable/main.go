@@ -73,14 +73,20 @@ func main() {
 		}
 		for _, op := range []string{"encrypt", "decrypt"} {
 			fmt.Fprintf(w, "\nsuite 0x%04X %s\n", suite, op)
-			fmt.Fprintf(w, "size\tphisafe MB/s\tns/op\tallocs\tofficial MB/s\tns/op\tallocs\t%s MB/s\tallocs\tphisafe/ceiling\tphisafe÷official speed\t\n", ceilingName)
+			fmt.Fprintf(w, "size\tphisafe API\tphisafe MB/s\tns/op\tallocs\tofficial MB/s\tns/op\tallocs\t%s MB/s\tallocs\tphisafe/ceiling\tphisafe÷official speed\t\n", ceilingName)
 			for _, n := range sizes {
 				pt := make([]byte, n)
 				_, _ = rand.Read(pt)
 				ctx := context.Background()
-				var rOurs, rOff, rCeil testing.BenchmarkResult
+				var rOurs, rApp, rOff, rCeil testing.BenchmarkResult
 				if op == "encrypt" {
 					rOurs = bench(n, func() error { _, err := ours.Encrypt(ctx, pt, ec); return err })
+					var buf []byte // reused: AppendEncrypt writes into its capacity
+					rApp = bench(n, func() error {
+						var err error
+						buf, err = ours.AppendEncrypt(ctx, buf[:0], pt, ec)
+						return err
+					})
 					rOff = bench(n, func() error { _, err := off.Encrypt(suite, frame, pt, ec); return err })
 					rCeil = ceilingEncrypt(n, suite == 0x0578)
 				} else {
@@ -93,15 +99,26 @@ func main() {
 						log.Fatal(err)
 					}
 					rOurs = bench(n, func() error { _, err := ours.Decrypt(ctx, msgOurs, ec); return err })
+					var buf []byte
+					rApp = bench(n, func() error {
+						var err error
+						buf, err = ours.AppendDecrypt(ctx, buf[:0], msgOurs, ec)
+						return err
+					})
 					rOff = bench(n, func() error { _, err := off.Decrypt(msgOff, ec); return err })
 					rCeil = ceilingDecrypt(n, suite == 0x0578)
 				}
-				fmt.Fprintf(w, "%s\t%.1f\t%d\t%d\t%.1f\t%d\t%d\t%.1f\t%d\t%.2f\t%.1f×\t\n", sizeName(n),
-					mbps(rOurs, n), rOurs.NsPerOp(), rOurs.AllocsPerOp(),
-					mbps(rOff, n), rOff.NsPerOp(), rOff.AllocsPerOp(),
-					mbps(rCeil, n), rCeil.AllocsPerOp(),
-					float64(rCeil.NsPerOp())/float64(rOurs.NsPerOp()),
-					float64(rOff.NsPerOp())/float64(rOurs.NsPerOp()))
+				for _, r := range []struct {
+					api string
+					res testing.BenchmarkResult
+				}{{strings.ToUpper(op[:1]) + op[1:], rOurs}, {"Append" + strings.ToUpper(op[:1]) + op[1:] + " (reused dst)", rApp}} {
+					fmt.Fprintf(w, "%s\t%s\t%.1f\t%d\t%d\t%.1f\t%d\t%d\t%.1f\t%d\t%.2f\t%.1f×\t\n", sizeName(n), r.api,
+						mbps(r.res, n), r.res.NsPerOp(), r.res.AllocsPerOp(),
+						mbps(rOff, n), rOff.NsPerOp(), rOff.AllocsPerOp(),
+						mbps(rCeil, n), rCeil.AllocsPerOp(),
+						float64(rCeil.NsPerOp())/float64(r.res.NsPerOp()),
+						float64(rOff.NsPerOp())/float64(r.res.NsPerOp()))
+				}
 			}
 			w.Flush()
 		}
