@@ -484,18 +484,18 @@ func (c *Client) encryptionMaterials(ctx context.Context, ec map[string]string, 
 // decryptionMaterials returns the materials for a message's header, from
 // the cache when the Client has one and it holds materials for the same
 // suite, encrypted data keys and context, else from the materials manager.
-func (c *Client) decryptionMaterials(ctx context.Context, suite *esdk.Suite, stored, ec map[string]string, edks []esdk.EncryptedDataKey) (*DecryptionMaterials, error) {
+func (c *Client) decryptionMaterials(ctx context.Context, suite *esdk.Suite, stored, ec map[string]string, ecBytes []byte, edks []esdk.EncryptedDataKey) (*DecryptionMaterials, error) {
 	mc := c.cache
 	if mc == nil || !c.cmm.policy.allowsDecrypt(suite) || len(edks) > c.cmm.maxEDKs {
 		// No cache, or a refusal the materials manager reports.
-		return c.cmm.decryptionMaterials(ctx, suite, stored, ec, edks)
+		return c.cmm.decryptionMaterials(ctx, suite, stored, ec, ecBytes, edks)
 	}
 	if suite.KDF == nil {
 		mc.bypasses.Add(1)
 		if err := c.auditCache(ctx, suite.ID, "scope=decrypt cache=bypass"); err != nil {
 			return nil, err
 		}
-		return c.cmm.decryptionMaterials(ctx, suite, stored, ec, edks)
+		return c.cmm.decryptionMaterials(ctx, suite, stored, ec, ecBytes, edks)
 	}
 	key, err := mc.decryptID(suite.ID, edks, ec)
 	if err != nil {
@@ -525,7 +525,7 @@ func (c *Client) decryptionMaterials(ctx context.Context, suite *esdk.Suite, sto
 	if err := c.auditCache(ctx, suite.ID, "scope=decrypt cache=miss"); err != nil {
 		return nil, err
 	}
-	m, err := c.cmm.decryptionMaterials(ctx, suite, stored, ec, edks)
+	m, err := c.cmm.decryptionMaterials(ctx, suite, stored, ec, ecBytes, edks)
 	if err != nil {
 		return nil, err
 	}

@@ -155,8 +155,13 @@ func keyringID(k Keyring) string {
 // contextNames lists the keys and values of ec for the policy's PHI check,
 // in a stable order.
 func contextNames(ec map[string]string) hipaa.Names {
+	return appendContextNames(nil, ec)
+}
+
+// appendContextNames is contextNames appending to names.
+func appendContextNames(names hipaa.Names, ec map[string]string) hipaa.Names {
 	if len(ec) == 0 {
-		return nil
+		return names
 	}
 	var kb [16]string // no allocation for small contexts
 	keys := kb[:0]
@@ -164,7 +169,7 @@ func contextNames(ec map[string]string) hipaa.Names {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
-	names := make(hipaa.Names, 0, 2*len(keys))
+	names = slices.Grow(names, 2*len(keys))
 	for _, k := range keys {
 		names = append(names, hipaa.NameField{Field: "encryption-context", Name: k},
 			hipaa.NameField{Field: "encryption-context", Name: ec[k]})
@@ -217,7 +222,7 @@ func (c *Client) AppendEncrypt(ctx context.Context, dst, plaintext []byte, ec ma
 		Action:   "envelope.Encrypt",
 		Resource: suiteResource(c.encryptSuite()),
 		KeyID:    c.keyID,
-		Names:    contextNames(ec),
+		Names:    appendContextNames(run.names[:0], ec),
 	}, run.do)
 	if err != nil {
 		return nil, err
@@ -232,6 +237,7 @@ type encryptRun struct {
 	dst, plaintext []byte
 	ec             map[string]string
 	out            []byte
+	names          [8]hipaa.NameField // for small contexts, with run's allocation
 }
 
 func (r *encryptRun) do(ctx context.Context) (int64, error) {
@@ -403,7 +409,13 @@ func (c *Client) decryptParams(ctx context.Context, expected map[string]string, 
 					return nil, nil, errContextDiffers
 				}
 			}
-			m, err := c.decryptionMaterials(ctx, h.Suite, h.EncryptionContext, ec, h.EncryptedDataKeys)
+			var ecBytes []byte // the header's serialization, if canonical
+			if !st.authOnly {
+				if b, ok := h.SerializedEncryptionContext(); ok {
+					ecBytes = b
+				}
+			}
+			m, err := c.decryptionMaterials(ctx, h.Suite, h.EncryptionContext, ec, ecBytes, h.EncryptedDataKeys)
 			if err != nil {
 				return nil, nil, err
 			}
@@ -466,11 +478,11 @@ func (c *Client) decrypt(ctx context.Context, dst, msg []byte, expected map[stri
 	if err := c.checkExpected(expected); err != nil {
 		return nil, err
 	}
-	op := hipaa.Operation{Action: "envelope.Decrypt", KeyID: c.keyID, Names: contextNames(expected)}
+	run := decryptRun{c: c, dst: dst, msg: msg, expected: expected, appendTo: appendTo}
+	op := hipaa.Operation{Action: "envelope.Decrypt", KeyID: c.keyID, Names: appendContextNames(run.names[:0], expected)}
 	if id, ok := peekSuite(msg); ok {
 		op.Resource = suiteResource(id)
 	}
-	run := decryptRun{c: c, dst: dst, msg: msg, expected: expected, appendTo: appendTo}
 	if err := c.policy.Guard(ctx, op, run.do); err != nil {
 		return nil, err
 	}
@@ -506,6 +518,7 @@ type decryptRun struct {
 	expected      map[string]string
 	appendTo      bool
 	st            decryptState
+	names         [8]hipaa.NameField // for small contexts, with run's allocation
 }
 
 func (r *decryptRun) do(ctx context.Context) (int64, error) {

@@ -103,7 +103,9 @@ func (c *materialsManager) encryptionMaterials(ctx context.Context, ec map[strin
 	if !c.policy.allowsEncrypt(suite) {
 		return nil, fmt.Errorf("%w: %s does not write suite %s", ErrCommitmentPolicy, c.policy, suite.ID)
 	}
-	m := &EncryptionMaterials{suite: suite, ec: cloneEC(ec)}
+	var mm EncryptionMaterials // on the stack for the raw AES keyring
+	m := &mm
+	*m = EncryptionMaterials{suite: suite, ec: cloneEC(ec)}
 	if suite.Signed() {
 		key, err := ecdsa.GenerateKey(suite.Curve, rand.Reader)
 		if err != nil {
@@ -116,7 +118,7 @@ func (c *materialsManager) encryptionMaterials(ctx context.Context, ec map[strin
 		m.ec[esdk.PublicKeyContextKey] = pub
 		m.signKey = key
 	}
-	out, err := c.keyring.OnEncrypt(ctx, m)
+	out, err := c.onEncrypt(ctx, m)
 	if err != nil {
 		return nil, err
 	}
@@ -137,13 +139,35 @@ func (c *materialsManager) encryptionMaterials(ctx context.Context, ec map[strin
 	return out, nil
 }
 
+// onEncrypt calls the keyring's OnEncrypt. The raw AES keyring, called
+// directly, does not retain m, which can then stay on the caller's stack;
+// other keyrings get a heap copy.
+func (c *materialsManager) onEncrypt(ctx context.Context, m *EncryptionMaterials) (*EncryptionMaterials, error) {
+	if k, ok := c.keyring.(*rawAESKeyring); ok {
+		return k.OnEncrypt(ctx, m)
+	}
+	h := *m
+	return c.keyring.OnEncrypt(ctx, &h)
+}
+
+// onDecrypt is onEncrypt for OnDecrypt.
+func (c *materialsManager) onDecrypt(ctx context.Context, m *DecryptionMaterials, edks []esdk.EncryptedDataKey) (*DecryptionMaterials, error) {
+	if k, ok := c.keyring.(*rawAESKeyring); ok {
+		return k.OnDecrypt(ctx, m, edks)
+	}
+	h := *m
+	return c.keyring.OnDecrypt(ctx, &h, edks)
+}
+
 // decryptionMaterials checks the suite against the policy, reads the
 // verification key of a signed suite from the message's stored context
 // (framework/default-cmm.md: a signed suite needs it, an unsigned one must
 // not carry it), and asks the keyring for the data key. ec is the context
 // the keyrings use: the message's stored context plus the expected pairs
 // it only authenticates.
-func (c *materialsManager) decryptionMaterials(ctx context.Context, suite *esdk.Suite, stored, ec map[string]string, edks []esdk.EncryptedDataKey) (*DecryptionMaterials, error) {
+//
+// ecBytes, if not nil, is the canonical serialization of ec.
+func (c *materialsManager) decryptionMaterials(ctx context.Context, suite *esdk.Suite, stored, ec map[string]string, ecBytes []byte, edks []esdk.EncryptedDataKey) (*DecryptionMaterials, error) {
 	if !c.policy.allowsDecrypt(suite) {
 		return nil, fmt.Errorf("%w: %s does not read suite %s", ErrCommitmentPolicy, c.policy, suite.ID)
 	}
@@ -155,7 +179,9 @@ func (c *materialsManager) decryptionMaterials(ctx context.Context, suite *esdk.
 	if ec == nil {
 		ec = map[string]string{}
 	}
-	m := &DecryptionMaterials{suite: suite, ec: ec}
+	var mm DecryptionMaterials // on the stack for the raw AES keyring
+	m := &mm
+	*m = DecryptionMaterials{suite: suite, ec: ec, ecBytes: ecBytes}
 	pub, ok := stored[esdk.PublicKeyContextKey]
 	switch {
 	case suite.Signed() && !ok:
@@ -169,7 +195,7 @@ func (c *materialsManager) decryptionMaterials(ctx context.Context, suite *esdk.
 		}
 		m.verifyKey = key
 	}
-	out, err := c.keyring.OnDecrypt(ctx, m, edks)
+	out, err := c.onDecrypt(ctx, m, edks)
 	if err != nil {
 		return nil, err
 	}

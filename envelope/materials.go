@@ -91,6 +91,10 @@ type DecryptionMaterials struct {
 	ec        map[string]string
 	dataKey   []byte
 	verifyKey *ecdsa.PublicKey
+	// ecBytes, when not nil, is the canonical serialization of ec (the
+	// message header's, as read), for keyrings that need it. It is valid
+	// only during the keyring call: materials a keyring returns drop it.
+	ecBytes []byte
 }
 
 // NewDecryptionMaterials returns materials with no data key for suite and a
@@ -124,6 +128,7 @@ func (m *DecryptionMaterials) Zero() {
 func (m *DecryptionMaterials) withDataKey(k []byte) *DecryptionMaterials {
 	c := *m
 	c.dataKey = k
+	c.ecBytes = nil
 	return &c
 }
 

@@ -118,9 +118,12 @@ func (k *rawAESKeyring) OnDecrypt(_ context.Context, m *DecryptionMaterials, edk
 	if m.dataKey != nil {
 		return nil, fmt.Errorf("%w: decryption materials already hold a data key", ErrConfig)
 	}
-	aad, err := serializeEC(m.ec)
-	if err != nil {
-		return nil, err
+	aad := m.ecBytes
+	if aad == nil {
+		var err error
+		if aad, err = serializeEC(m.ec); err != nil {
+			return nil, err
+		}
 	}
 	prefixLen := len(k.name) + 8
 	var errs []error
@@ -130,9 +133,16 @@ func (k *rawAESKeyring) OnDecrypt(_ context.Context, m *DecryptionMaterials, edk
 			continue
 		}
 		// IV || ciphertext || tag, and room after it for the data key:
-		// one allocation.
+		// one allocation, with the returned materials when it is small.
 		n := aesIVLen + len(e.Ciphertext)
-		in := make([]byte, n, n+len(e.Ciphertext)-aesTagLen)
+		var in []byte
+		var u *rawAESUnwrap
+		if n+len(e.Ciphertext)-aesTagLen <= len(u.buf) {
+			u = &rawAESUnwrap{}
+			in = u.buf[:n:n+len(e.Ciphertext)-aesTagLen]
+		} else {
+			in = make([]byte, n, n+len(e.Ciphertext)-aesTagLen)
+		}
 		copy(in, e.ProviderInfo[prefixLen:])
 		copy(in[aesIVLen:], e.Ciphertext)
 		pt, err := k.aead.Open(in[n:n], nil, in, aad)
@@ -145,7 +155,19 @@ func (k *rawAESKeyring) OnDecrypt(_ context.Context, m *DecryptionMaterials, edk
 			errs = append(errs, fmt.Errorf("%w: raw AES keyring: unwrapped data key has the wrong length", ErrNoDataKey))
 			continue
 		}
+		if u != nil {
+			u.m = *m
+			u.m.dataKey, u.m.ecBytes = pt, nil
+			return &u.m, nil
+		}
 		return m.withDataKey(pt), nil
 	}
 	return nil, noDataKey(errs)
+}
+
+// rawAESUnwrap is the materials OnDecrypt returns and the buffer its data
+// key is unwrapped into, allocated together.
+type rawAESUnwrap struct {
+	m   DecryptionMaterials
+	buf [aesIVLen + 2*32 + aesTagLen]byte
 }

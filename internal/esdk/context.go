@@ -1,6 +1,7 @@
 package esdk
 
 import (
+	"bytes"
 	"crypto/ecdsa"
 	"crypto/elliptic"
 	"encoding/base64"
@@ -146,6 +147,32 @@ func parseContext(b []byte, base int64) (map[string]string, error) {
 		return nil, newErr(ErrMalformed, "encryption_context", base+int64(p), "trailing bytes")
 	}
 	return ec, nil
+}
+
+// SerializedEncryptionContext returns the header's encryption context as
+// serialized in the message when that is the canonical serialization
+// (SerializeEncryptionContext's: pairs sorted by key), so that it need not
+// be serialized again; ok is false otherwise. The result aliases the
+// header.
+func (h *Header) SerializedEncryptionContext() (b []byte, ok bool) {
+	raw := h.ecRaw
+	if len(raw) == 0 {
+		return []byte{}, len(h.EncryptionContext) == 0
+	}
+	// The header parsed raw strictly: the lengths are in range.
+	p := 2
+	var prev []byte
+	for i := 0; i < int(binary.BigEndian.Uint16(raw)); i++ {
+		n := int(binary.BigEndian.Uint16(raw[p:]))
+		k := raw[p+2 : p+2+n]
+		if i > 0 && bytes.Compare(k, prev) <= 0 {
+			return nil, false
+		}
+		prev = k
+		p += 2 + n
+		p += 2 + int(binary.BigEndian.Uint16(raw[p:]))
+	}
+	return raw, true
 }
 
 // EncodePublicKey returns the base64 (standard, padded) encoding of pub's
