@@ -139,7 +139,7 @@ func (k *rawAESKeyring) OnDecrypt(_ context.Context, m *DecryptionMaterials, edk
 		var u *rawAESUnwrap
 		if n+len(e.Ciphertext)-aesTagLen <= len(u.buf) {
 			u = &rawAESUnwrap{}
-			in = u.buf[:n:n+len(e.Ciphertext)-aesTagLen]
+			in = u.buf[: n : n+len(e.Ciphertext)-aesTagLen]
 		} else {
 			in = make([]byte, n, n+len(e.Ciphertext)-aesTagLen)
 		}

@@ -212,8 +212,9 @@ func DecodePublicKey(s string, curve elliptic.Curve) (*ecdsa.PublicKey, error) {
 	}
 	// The curve's own decompression (P-256 and P-384 use the constant-time
 	// field arithmetic of crypto/internal/fips140/nistec, far faster than a
-	// math/big square root); it checks that x is in range and the point is
-	// on the curve.
+	// math/big square root); it checks that x is in range and that the
+	// point is on the curve. The PublicKey is built from the uncompressed
+	// encoding (its X and Y fields are deprecated).
 	x, y := elliptic.UnmarshalCompressed(curve, c)
 	if x == nil {
 		return nil, newErr(ErrMalformed, field, -1, "point not on the curve")

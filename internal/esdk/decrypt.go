@@ -58,7 +58,8 @@ type decState struct {
 	vk       *ecdsa.PublicKey
 	hash     hash.Hash
 	maxFrame int
-	sess     session // ss points here, unless replaced by net400Retry
+	sum      [64]byte // signature digest scratch
+	sess     session  // ss points here, unless replaced by net400Retry
 	tag      [tagLen]byte
 	zeroIV   [ivLen]byte
 }
@@ -161,7 +162,7 @@ func allStored(h *Header, expected map[string]string) bool {
 
 // verify checks the footer signature sig over everything hashed.
 func (d *decState) verify(sig []byte, off int64) error {
-	if !ecdsa.VerifyASN1(d.vk, d.hash.Sum(nil), sig) {
+	if !ecdsa.VerifyASN1(d.vk, d.hash.Sum(d.sum[:0]), sig) {
 		return newErr(ErrAuthentication, "footer.signature", off, "signature verification failed")
 	}
 	return nil

@@ -46,6 +46,7 @@ type encState struct {
 	msgID  [32]byte
 	commit [32]byte
 	tag    [tagLen]byte
+	sum    [64]byte // signature digest scratch
 }
 
 func newEncState(p *EncryptParams) (*encState, error) {
@@ -143,7 +144,7 @@ const maxSigLen = 2 + 2*(2+1+48) + 2
 
 // sign returns the footer for the digest of everything hashed so far.
 func (e *encState) footer(dst []byte) ([]byte, error) {
-	sig, err := ecdsa.SignASN1(rand.Reader, e.signer, e.hash.Sum(nil))
+	sig, err := ecdsa.SignASN1(rand.Reader, e.signer, e.hash.Sum(e.sum[:0]))
 	if err != nil {
 		return nil, err
 	}
