@@ -69,6 +69,52 @@ func BenchmarkDecrypt(b *testing.B) {
 	}
 }
 
+// BenchmarkAppendEncrypt is BenchmarkEncrypt into a reused buffer.
+func BenchmarkAppendEncrypt(b *testing.B) {
+	for _, id := range benchSuites {
+		s, _ := LookupSuite(id)
+		for _, n := range benchSizes() {
+			b.Run(fmt.Sprintf("%04x/%s", uint16(id), sizeName(n)), func(b *testing.B) {
+				ep, _ := params(b, s, 0, false)
+				pt := make([]byte, n)
+				var buf []byte
+				b.SetBytes(int64(n))
+				b.ReportAllocs()
+				for b.Loop() {
+					var err error
+					if buf, err = AppendEncrypt(buf[:0], ep, pt); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
+
+// BenchmarkAppendDecrypt is BenchmarkDecrypt into a reused buffer.
+func BenchmarkAppendDecrypt(b *testing.B) {
+	for _, id := range benchSuites {
+		s, _ := LookupSuite(id)
+		for _, n := range benchSizes() {
+			b.Run(fmt.Sprintf("%04x/%s", uint16(id), sizeName(n)), func(b *testing.B) {
+				ep, dp := params(b, s, 0, false)
+				msg, err := Encrypt(ep, make([]byte, n))
+				if err != nil {
+					b.Fatal(err)
+				}
+				var buf []byte
+				b.SetBytes(int64(n))
+				b.ReportAllocs()
+				for b.Loop() {
+					if buf, err = AppendDecrypt(dp, buf[:0], msg); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
+
 // BenchmarkEncryptStream writes the plaintext through NewEncrypter in
 // 64 KiB writes (as io.Copy from a file would) to a writer that discards.
 func BenchmarkEncryptStream(b *testing.B) {
