@@ -187,10 +187,15 @@ func EncodePublicKey(pub *ecdsa.PublicKey) (string, error) {
 		return "", fmt.Errorf("esdk: encoding public key: %w", err)
 	}
 	n := (len(raw) - 1) / 2
-	c := make([]byte, 1+n)
+	if n > 66 {
+		return "", fmt.Errorf("esdk: encoding public key: unsupported curve")
+	}
+	var cb [1 + 66]byte // P-521 at most
+	c := cb[:1+n]
 	c[0] = 2 | raw[len(raw)-1]&1
 	copy(c[1:], raw[1:1+n])
-	return base64.StdEncoding.EncodeToString(c), nil
+	var eb [92]byte // base64 of 67 bytes
+	return string(base64.StdEncoding.AppendEncode(eb[:0], c)), nil
 }
 
 // DecodePublicKey decodes a value stored under PublicKeyContextKey: the
