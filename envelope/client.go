@@ -60,6 +60,14 @@ type Options struct {
 	// so does the decryption. Only for data written by that release.
 	// Off by default.
 	AllowNet400HeaderAuthRetry bool
+	// StreamUnsignedOnly makes DecryptReader refuse messages whose suite
+	// has a signature, with an error wrapping ErrCommitmentPolicy (the
+	// sentinel for a suite these options do not allow). DecryptReader releases each frame once its GCM tag checks,
+	// but the signature of a signed message can only be checked at its end;
+	// with this option everything DecryptReader releases is fully verified
+	// (unsigned committing suites have nothing left to check). Decrypt is
+	// unaffected: it returns nothing before the signature verifies.
+	StreamUnsignedOnly bool
 }
 
 // Client encrypts and decrypts messages in the AWS Encryption SDK message
@@ -72,6 +80,8 @@ type Client struct {
 	keyID  string
 	cache  *materialsCache // nil: no data key cache
 	net400 bool            // Options.AllowNet400HeaderAuthRetry
+	// streamUnsignedOnly is Options.StreamUnsignedOnly.
+	streamUnsignedOnly bool
 }
 
 // New returns a Client that wraps data keys with keyring. It refuses a
@@ -119,12 +129,13 @@ func New(policy *hipaa.Policy, keyring Keyring, optFns ...func(*Options)) (*Clie
 		return nil, err
 	}
 	return &Client{
-		policy: policy,
-		cmm:    materialsManager{keyring: keyring, policy: o.CommitmentPolicy, suite: o.Suite, maxEDKs: o.MaxEncryptedDataKeys, required: required},
-		frame:  o.FrameLength,
-		keyID:  keyringID(keyring),
-		cache:  cache,
-		net400: o.AllowNet400HeaderAuthRetry,
+		policy:             policy,
+		cmm:                materialsManager{keyring: keyring, policy: o.CommitmentPolicy, suite: o.Suite, maxEDKs: o.MaxEncryptedDataKeys, required: required},
+		frame:              o.FrameLength,
+		keyID:              keyringID(keyring),
+		cache:              cache,
+		net400:             o.AllowNet400HeaderAuthRetry,
+		streamUnsignedOnly: o.StreamUnsignedOnly,
 	}, nil
 }
 
@@ -554,7 +565,9 @@ func (c *Client) DecryptReader(ctx context.Context, src io.Reader, expected map[
 	var r *decryptReader
 	err := c.policy.Guard(ctx, op, func(gctx context.Context) (int64, error) {
 		var st decryptState
-		d, err := esdk.NewDecrypter(src, c.decryptParams(gctx, expected, &st))
+		p := c.decryptParams(gctx, expected, &st)
+		p.RefuseSigned = c.streamUnsignedOnly
+		d, err := esdk.NewDecrypter(src, p)
 		if err != nil {
 			return 0, decryptError(err, &st)
 		}

@@ -45,6 +45,7 @@ type cryptFlags struct {
 	in, out, auditLog     string
 	suite                 uint
 	ec                    contextFlag
+	unsignedOnly          bool
 }
 
 func newCryptFlags(name string, stderr io.Writer) *cryptFlags {
@@ -154,6 +155,8 @@ func cryptMain(op string, args []string, stdin io.Reader, stdout, stderr io.Writ
 	c := newCryptFlags(op, stderr)
 	if op == "encrypt" {
 		c.fs.UintVar(&c.suite, "suite", 0, "algorithm suite id, e.g. 0x0478 (default 0x0578: committing and signed)")
+	} else {
+		c.fs.BoolVar(&c.unsignedOnly, "unsigned-only", false, "refuse signed messages, so that nothing is released before the whole message is verified (stdout)")
 	}
 	if err := c.fs.Parse(args); err != nil {
 		return 2
@@ -175,6 +178,7 @@ func runCrypt(op string, c *cryptFlags, stdin io.Reader, stdout, stderr io.Write
 		if c.suite != 0 {
 			o.Suite = envelope.SuiteID(c.suite)
 		}
+		o.StreamUnsignedOnly = c.unsignedOnly
 	})
 	if err != nil {
 		return err

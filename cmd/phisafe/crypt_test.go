@@ -51,6 +51,7 @@ func TestEncryptDecryptFiles(t *testing.T) {
 		"tampered":      {"decrypt", "-key-file", keyFile, "-context", "tenant=t-1", "-in", bad, "-out", filepath.Join(dir, "never")},
 		"wrong context": {"decrypt", "-key-file", keyFile, "-context", "tenant=t-2", "-in", ct, "-out", filepath.Join(dir, "never")},
 		"no key":        {"decrypt", "-context", "tenant=t-1", "-in", ct, "-out", filepath.Join(dir, "never")},
+		"unsigned-only": {"decrypt", "-unsigned-only", "-key-file", keyFile, "-context", "tenant=t-1", "-in", ct, "-out", filepath.Join(dir, "never")},
 		"PHI context":   {"encrypt", "-key-file", keyFile, "-context", "patient=john_smith_dob_1980-01-02", "-in", in, "-out", filepath.Join(dir, "never")},
 	} {
 		code, stderr := run(args...)
