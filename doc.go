@@ -7,7 +7,7 @@
 // Dependencies point one way, downwards:
 //
 //	cmd/phisafe, examples/           programs: flags and output, no logic of their own
-//	s3safe dynamosafe sesafe rdsconn one AWS service each (added by later work)
+//	s3safe dynamosafe sesafe rdsconn one AWS service each (rdsconn started; the others by later work)
 //	envelope                         KMS envelope encryption, AWS Encryption SDK message format
 //	hipaa                            the Policy: TLS, AWS config, PHI detector, audit, errors
 //	internal/esdk, internal/...      the ESDK wire format, vectors, test plumbing: users never call them
