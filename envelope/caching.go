@@ -451,13 +451,30 @@ func (c *Client) encryptionMaterials(ctx context.Context, ec map[string]string, 
 	if err != nil {
 		return nil, err
 	}
+	return cachedLookup(ctx, c, key, id, "encrypt",
+		func() (*EncryptionMaterials, <-chan struct{}, bool) { return mc.getEncrypt(key, uint64(size)) },
+		func() (*EncryptionMaterials, error) { return c.cmm.encryptionMaterials(ctx, ec) },
+		func(m *EncryptionMaterials) { mc.putEncrypt(key, m, uint64(size)) })
+}
+
+// cachedLookup is the cache protocol both directions share: a hit is
+// audited and returned; on a miss the first caller (the leader) audits the
+// miss, fetches from the materials manager and stores the result, while
+// concurrent callers for the same entry wait for it and look again.
+func cachedLookup[M interface {
+	comparable
+	Zero()
+}](ctx context.Context, c *Client, key cacheID, suite esdk.SuiteID, scope string,
+	get func() (M, <-chan struct{}, bool), fetch func() (M, error), put func(M)) (M, error) {
+	mc := c.cache
+	var zero M
 	for {
-		m, wait, leader := mc.getEncrypt(key, uint64(size))
-		if m != nil {
+		m, wait, leader := get()
+		if m != zero {
 			mc.hits.Add(1)
-			if err := c.auditCache(ctx, id, "scope=encrypt cache=hit"); err != nil {
+			if err := c.auditCache(ctx, suite, "scope="+scope+" cache=hit"); err != nil {
 				m.Zero()
-				return nil, err
+				return zero, err
 			}
 			return m, nil
 		}
@@ -465,19 +482,19 @@ func (c *Client) encryptionMaterials(ctx context.Context, ec map[string]string, 
 			break
 		}
 		if err := await(ctx, wait); err != nil {
-			return nil, err
+			return zero, err
 		}
 	}
 	defer mc.release(key)
 	mc.misses.Add(1)
-	if err := c.auditCache(ctx, id, "scope=encrypt cache=miss"); err != nil {
-		return nil, err
+	if err := c.auditCache(ctx, suite, "scope="+scope+" cache=miss"); err != nil {
+		return zero, err
 	}
-	m, err := c.cmm.encryptionMaterials(ctx, ec)
+	m, err := fetch()
 	if err != nil {
-		return nil, err
+		return zero, err
 	}
-	mc.putEncrypt(key, m, uint64(size))
+	put(m)
 	return m, nil
 }
 
@@ -503,32 +520,10 @@ func (c *Client) decryptionMaterials(ctx context.Context, suite *esdk.Suite, sto
 	}
 	// ec holds the stored context, and so the signed suites' public key:
 	// a hit has the verification key the materials manager would read.
-	for {
-		m, wait, leader := mc.getDecrypt(key)
-		if m != nil {
-			mc.hits.Add(1)
-			if err := c.auditCache(ctx, suite.ID, "scope=decrypt cache=hit"); err != nil {
-				m.Zero()
-				return nil, err
-			}
-			return m, nil
-		}
-		if leader {
-			break
-		}
-		if err := await(ctx, wait); err != nil {
-			return nil, err
-		}
-	}
-	defer mc.release(key)
-	mc.misses.Add(1)
-	if err := c.auditCache(ctx, suite.ID, "scope=decrypt cache=miss"); err != nil {
-		return nil, err
-	}
-	m, err := c.cmm.decryptionMaterials(ctx, suite, stored, ec, ecBytes, edks)
-	if err != nil {
-		return nil, err
-	}
-	mc.putDecrypt(key, m)
-	return m, nil
+	return cachedLookup(ctx, c, key, suite.ID, "decrypt",
+		func() (*DecryptionMaterials, <-chan struct{}, bool) { return mc.getDecrypt(key) },
+		func() (*DecryptionMaterials, error) {
+			return c.cmm.decryptionMaterials(ctx, suite, stored, ec, ecBytes, edks)
+		},
+		func(m *DecryptionMaterials) { mc.putDecrypt(key, m) })
 }
