@@ -28,151 +28,124 @@ func sizeName(n int) string { return fmt.Sprintf("%dKiB", n>>10) }
 
 var benchSuites = []SuiteID{AES_256_GCM_HKDF_SHA512_COMMIT_KEY, AES_256_GCM_HKDF_SHA512_COMMIT_KEY_ECDSA_P384}
 
-func BenchmarkEncrypt(b *testing.B) {
+// eachSuiteSize runs fn as a sub-benchmark for every benchmarked suite and
+// size, with SetBytes and ReportAllocs set. fn's setup before b.Loop is
+// not timed.
+func eachSuiteSize(b *testing.B, fn func(b *testing.B, s *Suite, n int)) {
 	for _, id := range benchSuites {
 		s, _ := LookupSuite(id)
 		for _, n := range benchSizes() {
 			b.Run(fmt.Sprintf("%04x/%s", uint16(id), sizeName(n)), func(b *testing.B) {
-				ep, _ := params(b, s, 0, false)
-				pt := make([]byte, n)
 				b.SetBytes(int64(n))
 				b.ReportAllocs()
-				for b.Loop() {
-					if _, err := Encrypt(ep, pt); err != nil {
-						b.Fatal(err)
-					}
-				}
+				fn(b, s, n)
 			})
 		}
 	}
 }
 
-func BenchmarkDecrypt(b *testing.B) {
-	for _, id := range benchSuites {
-		s, _ := LookupSuite(id)
-		for _, n := range benchSizes() {
-			b.Run(fmt.Sprintf("%04x/%s", uint16(id), sizeName(n)), func(b *testing.B) {
-				ep, dp := params(b, s, 0, false)
-				msg, err := Encrypt(ep, make([]byte, n))
-				if err != nil {
-					b.Fatal(err)
-				}
-				b.SetBytes(int64(n))
-				b.ReportAllocs()
-				for b.Loop() {
-					if _, _, err := Decrypt(dp, msg); err != nil {
-						b.Fatal(err)
-					}
-				}
-			})
-		}
+// benchMessage returns decrypt parameters and a message of n zero bytes.
+func benchMessage(b *testing.B, s *Suite, n int) (DecryptParams, []byte) {
+	ep, dp := params(b, s, 0, false)
+	msg, err := Encrypt(ep, make([]byte, n))
+	if err != nil {
+		b.Fatal(err)
 	}
+	return dp, msg
+}
+
+func BenchmarkEncrypt(b *testing.B) {
+	eachSuiteSize(b, func(b *testing.B, s *Suite, n int) {
+		ep, _ := params(b, s, 0, false)
+		pt := make([]byte, n)
+		for b.Loop() {
+			if _, err := Encrypt(ep, pt); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+func BenchmarkDecrypt(b *testing.B) {
+	eachSuiteSize(b, func(b *testing.B, s *Suite, n int) {
+		dp, msg := benchMessage(b, s, n)
+		for b.Loop() {
+			if _, _, err := Decrypt(dp, msg); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }
 
 // BenchmarkAppendEncrypt is BenchmarkEncrypt into a reused buffer.
 func BenchmarkAppendEncrypt(b *testing.B) {
-	for _, id := range benchSuites {
-		s, _ := LookupSuite(id)
-		for _, n := range benchSizes() {
-			b.Run(fmt.Sprintf("%04x/%s", uint16(id), sizeName(n)), func(b *testing.B) {
-				ep, _ := params(b, s, 0, false)
-				pt := make([]byte, n)
-				var buf []byte
-				b.SetBytes(int64(n))
-				b.ReportAllocs()
-				for b.Loop() {
-					var err error
-					if buf, err = AppendEncrypt(buf[:0], ep, pt); err != nil {
-						b.Fatal(err)
-					}
-				}
-			})
+	eachSuiteSize(b, func(b *testing.B, s *Suite, n int) {
+		ep, _ := params(b, s, 0, false)
+		pt := make([]byte, n)
+		var buf []byte
+		for b.Loop() {
+			var err error
+			if buf, err = AppendEncrypt(buf[:0], ep, pt); err != nil {
+				b.Fatal(err)
+			}
 		}
-	}
+	})
 }
 
 // BenchmarkAppendDecrypt is BenchmarkDecrypt into a reused buffer.
 func BenchmarkAppendDecrypt(b *testing.B) {
-	for _, id := range benchSuites {
-		s, _ := LookupSuite(id)
-		for _, n := range benchSizes() {
-			b.Run(fmt.Sprintf("%04x/%s", uint16(id), sizeName(n)), func(b *testing.B) {
-				ep, dp := params(b, s, 0, false)
-				msg, err := Encrypt(ep, make([]byte, n))
-				if err != nil {
-					b.Fatal(err)
-				}
-				var buf []byte
-				b.SetBytes(int64(n))
-				b.ReportAllocs()
-				for b.Loop() {
-					if buf, err = AppendDecrypt(dp, buf[:0], msg); err != nil {
-						b.Fatal(err)
-					}
-				}
-			})
+	eachSuiteSize(b, func(b *testing.B, s *Suite, n int) {
+		dp, msg := benchMessage(b, s, n)
+		var buf []byte
+		for b.Loop() {
+			var err error
+			if buf, err = AppendDecrypt(dp, buf[:0], msg); err != nil {
+				b.Fatal(err)
+			}
 		}
-	}
+	})
 }
 
 // BenchmarkEncryptStream writes the plaintext through NewEncrypter in
 // 64 KiB writes (as io.Copy from a file would) to a writer that discards.
 func BenchmarkEncryptStream(b *testing.B) {
-	for _, id := range benchSuites {
-		s, _ := LookupSuite(id)
-		for _, n := range benchSizes() {
-			b.Run(fmt.Sprintf("%04x/%s", uint16(id), sizeName(n)), func(b *testing.B) {
-				ep, _ := params(b, s, 0, false)
-				pt := make([]byte, n)
-				b.SetBytes(int64(n))
-				b.ReportAllocs()
-				for b.Loop() {
-					w, err := NewEncrypter(io.Discard, ep)
-					if err != nil {
-						b.Fatal(err)
-					}
-					for p := pt; len(p) > 0; {
-						c := min(len(p), 64<<10)
-						if _, err := w.Write(p[:c]); err != nil {
-							b.Fatal(err)
-						}
-						p = p[c:]
-					}
-					if err := w.Close(); err != nil {
-						b.Fatal(err)
-					}
+	eachSuiteSize(b, func(b *testing.B, s *Suite, n int) {
+		ep, _ := params(b, s, 0, false)
+		pt := make([]byte, n)
+		for b.Loop() {
+			w, err := NewEncrypter(io.Discard, ep)
+			if err != nil {
+				b.Fatal(err)
+			}
+			for p := pt; len(p) > 0; {
+				c := min(len(p), 64<<10)
+				if _, err := w.Write(p[:c]); err != nil {
+					b.Fatal(err)
 				}
-			})
+				p = p[c:]
+			}
+			if err := w.Close(); err != nil {
+				b.Fatal(err)
+			}
 		}
-	}
+	})
 }
 
 // BenchmarkDecryptStream reads a message from memory through NewDecrypter
 // with io.Copy to a writer that discards.
 func BenchmarkDecryptStream(b *testing.B) {
-	for _, id := range benchSuites {
-		s, _ := LookupSuite(id)
-		for _, n := range benchSizes() {
-			b.Run(fmt.Sprintf("%04x/%s", uint16(id), sizeName(n)), func(b *testing.B) {
-				ep, dp := params(b, s, 0, false)
-				msg, err := Encrypt(ep, make([]byte, n))
-				if err != nil {
-					b.Fatal(err)
-				}
-				b.SetBytes(int64(n))
-				b.ReportAllocs()
-				for b.Loop() {
-					dr, err := NewDecrypter(bytes.NewReader(msg), dp)
-					if err != nil {
-						b.Fatal(err)
-					}
-					if _, err := io.Copy(io.Discard, dr); err != nil {
-						b.Fatal(err)
-					}
-				}
-			})
+	eachSuiteSize(b, func(b *testing.B, s *Suite, n int) {
+		dp, msg := benchMessage(b, s, n)
+		for b.Loop() {
+			dr, err := NewDecrypter(bytes.NewReader(msg), dp)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if _, err := io.Copy(io.Discard, dr); err != nil {
+				b.Fatal(err)
+			}
 		}
-	}
+	})
 }
 
 // rawFrames is the unsigned ceiling: one cipher.AEAD sealing each 4 KiB
