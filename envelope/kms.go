@@ -215,6 +215,15 @@ func kmsEDKs(edks []esdk.EncryptedDataKey) ([]arn, []esdk.EncryptedDataKey, erro
 // encrypted data key that names this key (or, for a multi-Region key, a
 // replica of it), until one succeeds.
 func (k *kmsKeyring) OnDecrypt(ctx context.Context, m *DecryptionMaterials, edks []esdk.EncryptedDataKey) (*DecryptionMaterials, error) {
+	return kmsDecryptFirst(ctx, k.client, k.cfg, m, edks, func(a arn) (string, bool) {
+		return k.keyID, mrkMatch(k.keyID, a.String())
+	})
+}
+
+// kmsDecryptFirst is the decrypt loop both KMS keyrings share: for each
+// aws-kms encrypted data key, pick says which key id to call KMS Decrypt
+// with (or to pass over the key); the first data key KMS unwraps wins.
+func kmsDecryptFirst(ctx context.Context, client KMSClient, cfg kmsConfig, m *DecryptionMaterials, edks []esdk.EncryptedDataKey, pick func(arn) (keyID string, ok bool)) (*DecryptionMaterials, error) {
 	if m.dataKey != nil {
 		return nil, fmt.Errorf("%w: decryption materials already hold a data key", ErrConfig)
 	}
@@ -224,10 +233,11 @@ func (k *kmsKeyring) OnDecrypt(ctx context.Context, m *DecryptionMaterials, edks
 	}
 	var errs []error
 	for i, a := range arns {
-		if !mrkMatch(k.keyID, a.String()) {
+		keyID, ok := pick(a)
+		if !ok {
 			continue
 		}
-		dm, err := kmsUnwrap(ctx, k.client, k.keyID, k.cfg, m, keep[i])
+		dm, err := kmsUnwrap(ctx, client, keyID, cfg, m, keep[i])
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -315,30 +325,16 @@ func (k *kmsDiscoveryKeyring) OnEncrypt(context.Context, *EncryptionMaterials) (
 // OnDecrypt calls KMS Decrypt for each encrypted data key that passes the
 // filter, until one succeeds.
 func (k *kmsDiscoveryKeyring) OnDecrypt(ctx context.Context, m *DecryptionMaterials, edks []esdk.EncryptedDataKey) (*DecryptionMaterials, error) {
-	if m.dataKey != nil {
-		return nil, fmt.Errorf("%w: decryption materials already hold a data key", ErrConfig)
-	}
-	arns, keep, err := kmsEDKs(edks)
-	if err != nil {
-		return nil, err
-	}
-	var errs []error
-	for i, a := range arns {
+	return kmsDecryptFirst(ctx, k.client, k.cfg, m, edks, func(a arn) (string, bool) {
 		if a.partition != k.filter.Partition || !slices.Contains(k.filter.Accounts, a.account) {
-			continue
+			return "", false
 		}
 		if !a.isMRK() && a.region != k.region {
-			continue
+			return "", false
 		}
 		if a.isMRK() {
 			a.region = k.region
 		}
-		dm, err := kmsUnwrap(ctx, k.client, a.String(), k.cfg, m, keep[i])
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		return dm, nil
-	}
-	return nil, noDataKey(errs)
+		return a.String(), true
+	})
 }
