@@ -3,8 +3,10 @@ package hipaa
 import (
 	"context"
 	"crypto/rand"
+	"encoding/binary"
 	"encoding/hex"
 	"errors"
+	"sync/atomic"
 	"time"
 
 	"github.com/aws/smithy-go"
@@ -75,16 +77,42 @@ func ActorFrom(ctx context.Context) string {
 // WithRequestID returns a context whose audit events carry id instead of a
 // generated request id.
 func WithRequestID(ctx context.Context, id string) context.Context {
-	return context.WithValue(ctx, requestIDKey, id)
+	return &requestIDCtx{Context: ctx, id: id}
 }
 
-func requestID(ctx context.Context) string {
-	if s, ok := ctx.Value(requestIDKey).(string); ok && s != "" {
-		return s
+// requestIDCtx carries a request id. Its Value returns the *requestIDCtx
+// itself for requestIDKey, so that setting and reading an id costs one
+// allocation rather than context.WithValue's boxing of the string.
+type requestIDCtx struct {
+	context.Context
+	id string
+}
+
+func (c *requestIDCtx) Value(key any) any {
+	if key == requestIDKey {
+		return c
 	}
-	var b [12]byte
-	_, _ = rand.Read(b[:])
-	return hex.EncodeToString(b[:])
+	return c.Context.Value(key)
+}
+
+// requestIDs are this process's generated request ids: a random 64-bit
+// prefix chosen once, then a counter, as 32 hex digits. They need to be
+// unique, not secret.
+var requestIDs = struct {
+	prefix [8]byte
+	n      atomic.Uint64
+}{prefix: func() (b [8]byte) { _, _ = rand.Read(b[:]); return }()}
+
+func requestID(ctx context.Context) string {
+	if c, ok := ctx.Value(requestIDKey).(*requestIDCtx); ok && c.id != "" {
+		return c.id
+	}
+	var raw [16]byte
+	copy(raw[:8], requestIDs.prefix[:])
+	binary.BigEndian.PutUint64(raw[8:], requestIDs.n.Add(1))
+	var h [32]byte
+	hex.Encode(h[:], raw[:])
+	return string(h[:])
 }
 
 // ErrorClass maps an error to a value-free class for the Reason field:

@@ -413,3 +413,42 @@ func TestGuardConcurrentAuditLog(t *testing.T) {
 		}
 	}
 }
+
+// TestGuardRequestIDs: generated ids are 32 hex digits and distinct per
+// operation; an id set with WithRequestID is kept, and nested contexts
+// still see the actor.
+func TestGuardRequestIDs(t *testing.T) {
+	m := &memAuditor{}
+	p := &hipaa.Policy{Auditor: m}
+	seen := map[string]bool{}
+	for range 1000 {
+		if err := p.Guard(context.Background(), op("s3.GetObject"), func(context.Context) (int64, error) { return 0, nil }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, e := range m.Events() {
+		if len(e.RequestID) != 32 || strings.Trim(e.RequestID, "0123456789abcdef") != "" {
+			t.Fatalf("request id %q", e.RequestID)
+		}
+		seen[e.RequestID] = true
+	}
+	if len(seen) != 1000 {
+		t.Fatalf("%d distinct ids for 1000 operations", len(seen))
+	}
+	m2 := &memAuditor{}
+	p2 := &hipaa.Policy{Auditor: m2}
+	ctx := hipaa.WithRequestID(hipaa.WithActor(context.Background(), "role/app"), "req-fixed")
+	if err := p2.Guard(ctx, op("s3.GetObject"), func(ctx context.Context) (int64, error) {
+		if hipaa.ActorFrom(ctx) != "role/app" {
+			t.Errorf("actor lost inside Guard")
+		}
+		return 0, nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range m2.Events() {
+		if e.RequestID != "req-fixed" || e.Actor != "role/app" {
+			t.Fatalf("event %+v", e)
+		}
+	}
+}

@@ -70,7 +70,8 @@ func contextSize(ec map[string]string) (int, error) {
 
 // appendContext appends the serialization of a validated, non-empty ec.
 func appendContext(b []byte, ec map[string]string) []byte {
-	keys := make([]string, 0, len(ec))
+	var kb [16]string // small contexts sort on the stack
+	keys := kb[:0]
 	for k := range ec {
 		keys = append(keys, k)
 	}
@@ -111,6 +112,9 @@ func parseContext(b []byte, base int64) (map[string]string, error) {
 		return nil, newErr(ErrMalformed, "encryption_context.count", base, "more pairs than the input can hold")
 	}
 	ec := make(map[string]string, count)
+	// One string for the whole context; keys and values are substrings of
+	// it, so parsing costs one allocation besides the map.
+	all := string(b)
 	p := 2
 	str := func(field string) (string, error) {
 		if len(b)-p < 2 {
@@ -126,7 +130,7 @@ func parseContext(b []byte, base int64) (map[string]string, error) {
 			return "", newErr(ErrMalformed, field, base+int64(p), "not valid UTF-8")
 		}
 		p += n
-		return string(s), nil
+		return all[p-n : p], nil
 	}
 	for i := 0; i < count; i++ {
 		off := p
@@ -206,10 +210,20 @@ func DecodePublicKey(s string, curve elliptic.Curve) (*ecdsa.PublicKey, error) {
 	if curve == nil {
 		return nil, newErr(ErrMalformed, field, -1, "no curve")
 	}
-	c, err := base64.StdEncoding.Strict().DecodeString(s)
+	// At most 1+66 bytes (P-521), 92 in base64. The base64 input is copied
+	// to the stack; the compressed and uncompressed points share one
+	// allocation (they escape through the elliptic.Curve interface).
+	var sb [128]byte
+	if len(s) > len(sb) {
+		return nil, newErr(ErrMalformed, field, -1, "not a compressed point of the suite's curve")
+	}
+	scratch := make([]byte, 96+1+2*66)
+	cb, ub := scratch[:96], scratch[96:]
+	cn, err := base64.StdEncoding.Strict().Decode(cb, sb[:copy(sb[:], s)])
 	if err != nil {
 		return nil, newErr(ErrMalformed, field, -1, "not valid base64")
 	}
+	c := cb[:cn]
 	params := curve.Params()
 	n := (params.BitSize + 7) / 8
 	if len(c) != 1+n || (c[0] != 2 && c[0] != 3) {
@@ -224,7 +238,6 @@ func DecodePublicKey(s string, curve elliptic.Curve) (*ecdsa.PublicKey, error) {
 	if x == nil {
 		return nil, newErr(ErrMalformed, field, -1, "point not on the curve")
 	}
-	var ub [1 + 2*66]byte
 	u := ub[:1+2*n]
 	u[0] = 4
 	x.FillBytes(u[1 : 1+n])

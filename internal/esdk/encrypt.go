@@ -43,6 +43,7 @@ type encState struct {
 	// Storage allocated with the state rather than separately: the
 	// session, the message id, the commitment and the header tag.
 	sess   session
+	hdr    Header
 	msgID  [32]byte
 	commit [32]byte
 	tag    [tagLen]byte
@@ -75,7 +76,9 @@ func newEncState(p *EncryptParams) (*encState, error) {
 	case frame < 0 || int64(frame) > 0xffffffff:
 		return nil, newErr(ErrLimit, "frame_length", -1, "frame length out of range")
 	}
-	h := &Header{
+	e := &encState{suite: s, frame: frame, signer: p.SigningKey}
+	h := &e.hdr
+	*h = Header{
 		Version:           s.MessageVersion,
 		Suite:             s,
 		EncryptionContext: p.EncryptionContext,
@@ -90,7 +93,6 @@ func newEncState(p *EncryptParams) (*encState, error) {
 	if h.Version == 2 {
 		idLen = 32
 	}
-	e := &encState{suite: s, frame: frame, signer: p.SigningKey}
 	h.MessageID = e.msgID[:idLen:idLen]
 	if p.MessageID != nil {
 		if len(p.MessageID) != idLen {

@@ -299,13 +299,16 @@ func (h *Header) appendBody(b []byte) ([]byte, error) {
 	if len(h.EncryptedDataKeys) > 0xffff {
 		return nil, newErr(ErrLimit, "header.edk_count", -1, "more than 65535 encrypted data keys")
 	}
-	ec := h.ecRaw
-	if ec == nil && len(h.EncryptionContext) > 0 {
+	// The context is the parsed header's bytes, or serialized straight
+	// into b.
+	ecLen := len(h.ecRaw)
+	serialize := h.ecRaw == nil && len(h.EncryptionContext) > 0
+	if serialize {
 		n, err := contextSize(h.EncryptionContext)
 		if err != nil {
 			return nil, err
 		}
-		ec = appendContext(make([]byte, 0, n), h.EncryptionContext)
+		ecLen = n
 	}
 	for _, e := range h.EncryptedDataKeys {
 		if len(e.ProviderID) > 0xffff || len(e.ProviderInfo) > 0xffff || len(e.Ciphertext) > 0xffff {
@@ -313,7 +316,7 @@ func (h *Header) appendBody(b []byte) ([]byte, error) {
 		}
 	}
 	if b == nil {
-		b = make([]byte, 0, h.bodySize(len(ec))+ivLen+tagLen)
+		b = make([]byte, 0, h.bodySize(ecLen)+ivLen+tagLen)
 	}
 	b = append(b, byte(h.Version))
 	if h.Version == 1 {
@@ -321,8 +324,12 @@ func (h *Header) appendBody(b []byte) ([]byte, error) {
 	}
 	b = binary.BigEndian.AppendUint16(b, uint16(h.Suite.ID))
 	b = append(b, h.MessageID...)
-	b = binary.BigEndian.AppendUint16(b, uint16(len(ec)))
-	b = append(b, ec...)
+	b = binary.BigEndian.AppendUint16(b, uint16(ecLen))
+	if serialize {
+		b = appendContext(b, h.EncryptionContext)
+	} else {
+		b = append(b, h.ecRaw...)
+	}
 	b = binary.BigEndian.AppendUint16(b, uint16(len(h.EncryptedDataKeys)))
 	for _, e := range h.EncryptedDataKeys {
 		b = binary.BigEndian.AppendUint16(b, uint16(len(e.ProviderID)))
