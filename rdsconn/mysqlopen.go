@@ -249,6 +249,10 @@ func (c *mysqlConnector) checkSession(ctx context.Context, conn driver.Conn, ma 
 	if !ok {
 		return "", &TLSError{Reason: "not-tls", Problem: "the driver did not complete a verified TLS handshake", Use: "tls=true"}
 	}
+	// cs was captured in VerifyConnection, before crypto/tls sets
+	// HandshakeComplete; the driver returned a connection, so the
+	// handshake completed.
+	cs.HandshakeComplete = true
 	if err := hipaa.CheckConnectionState(cs); err != nil {
 		return "", classifyTLS(err)
 	}

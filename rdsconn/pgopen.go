@@ -205,7 +205,8 @@ func (c *pgConnector) beforeConnect(ctx context.Context, cc *pgx.ConnConfig) err
 	cc.AfterNetConnect = func(ctx context.Context, _ *pgconn.Config, conn net.Conn) (net.Conn, error) {
 		cs, err := verifyTLSConn(ctx, conn)
 		if err != nil {
-			return nil, err
+			// pgx closes the connection it gets back with the error.
+			return conn, err
 		}
 		a.setTLS(cs)
 		return conn, nil
