@@ -49,6 +49,7 @@ demo: stack
 bench: stack
 	$(ENV) go test -run '^$$' -bench . -benchmem -cpu 1 ./hipaa/... ./internal/esdk/...
 	cd interop && go run ./cmd/benchtable
+	go run ./internal/cmd/rssbench -size 1G -limit 32M
 
 # Short fuzzing pass over every Fuzz target.
 fuzz:

@@ -69,7 +69,7 @@ var (
 )
 
 func sharedLexicon() *wordTab {
-	lexOnce.Do(func() { sharedLex = newWordTab(buildLexicon()) })
+	lexOnce.Do(func() { sharedLex = buildLexicon() })
 	return sharedLex
 }
 

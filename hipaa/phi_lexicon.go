@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"compress/gzip"
 	_ "embed"
+	"encoding/binary"
 	"io"
+	"strings"
 )
 
 // lexiconGz is the embedded name and English-word lexicon; see
@@ -128,20 +130,41 @@ nj nm ny nc nd oh ok or pa pr ri sc sd tn tx ut vt va wa wv wi wy`
 	ordinalWords = `st nd rd th`
 )
 
-// lexicon maps a lower-case word to its flags.
-type lexicon map[string]uint32
-
-func buildLexicon() lexicon {
+// buildLexicon builds the word table from the embedded lexicon and the
+// word lists above, without an intermediate map, which keeps the start-up
+// peak of small programs low.
+func buildLexicon() *wordTab {
 	zr, err := gzip.NewReader(bytes.NewReader(lexiconGz))
 	if err != nil {
 		panic("hipaa: embedded lexicon: " + err.Error())
 	}
-	raw, err := io.ReadAll(zr)
-	if err != nil {
+	// The text is read into one exact-size string (the gzip trailer's
+	// ISIZE) with no intermediate []byte.
+	var sb strings.Builder
+	if n := len(lexiconGz); n >= 4 {
+		sb.Grow(int(binary.LittleEndian.Uint32(lexiconGz[n-4:])))
+	}
+	if _, err := io.Copy(&sb, zr); err != nil {
 		panic("hipaa: embedded lexicon: " + err.Error())
 	}
-	text := string(raw) // keys are substrings of this one string
-	m := make(lexicon, 140000)
+	text := sb.String()
+	lists := []struct {
+		words string
+		flag  uint32
+	}{
+		{stopWords, lxStop}, {suffixWords, lxSuffix}, {directionWords, lxDirection},
+		{stateWords, lxState}, {fillerWords, lxFiller}, {ordinalWords, lxOrdinal},
+	}
+	// An upper bound on the distinct words: every line, every list word,
+	// the month names and the context words.
+	n := strings.Count(text, "\n") + 1 + 2*len(months) + 1
+	for _, l := range lists {
+		n += len(fields(l.words))
+	}
+	for _, ws := range ctxWords {
+		n += len(ws)
+	}
+	t := newWordTabFor(n)
 	for len(text) > 0 {
 		nl := indexByteStr(text, '\n')
 		if nl < 0 {
@@ -161,30 +184,25 @@ func buildLexicon() lexicon {
 		for i := tab + 1; i < len(line); i++ {
 			v = v*10 + uint32(line[i]-'0')
 		}
-		m[line[:tab]] = v
+		t.update(line[:tab], func(old uint32) uint32 { return old | v })
 	}
-	addWords := func(list string, f uint32) {
-		for _, w := range fields(list) {
-			m[w] |= f
+	for _, l := range lists {
+		for _, w := range fields(l.words) {
+			t.update(w, func(old uint32) uint32 { return old | l.flag })
 		}
 	}
-	addWords(stopWords, lxStop)
-	addWords(suffixWords, lxSuffix)
-	addWords(directionWords, lxDirection)
-	addWords(stateWords, lxState)
-	addWords(fillerWords, lxFiller)
-	addWords(ordinalWords, lxOrdinal)
 	for i := range months {
-		m[months[i]] |= uint32(i+1) << lxMonthShift
-		m[monthsLong[i]] |= uint32(i+1) << lxMonthShift
+		f := uint32(i+1) << lxMonthShift
+		t.update(months[i], func(old uint32) uint32 { return old | f })
+		t.update(monthsLong[i], func(old uint32) uint32 { return old | f })
 	}
-	m["sept"] |= 9 << lxMonthShift
+	t.update("sept", func(old uint32) uint32 { return old | 9<<lxMonthShift })
 	for k, ws := range ctxWords {
 		for _, w := range ws {
-			m[w] = m[w]&^lxCtxMask | uint32(k)<<lxCtxShift | lxStop
+			t.update(w, func(old uint32) uint32 { return old&^lxCtxMask | uint32(k)<<lxCtxShift | lxStop })
 		}
 	}
-	return m
+	return t
 }
 
 func indexByteStr(s string, c byte) int {

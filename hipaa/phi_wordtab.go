@@ -13,6 +13,8 @@ type wordTab struct {
 	slots []wordSlot
 	tails [][2]uint64
 	shift uint // 64 - log2(len(slots))
+	n     int  // words held
+	max   int  // words it may hold (half the slots)
 }
 
 type wordSlot struct {
@@ -51,39 +53,64 @@ func wordKey(p []byte, n int) (k0, k1, k2, h uint64) {
 	return k0, k1, k2, keyHash(k0, k1, k2, n)
 }
 
+// newWordTab returns a table holding words (those of 2 to maxLookupLen
+// bytes; the others could never be looked up).
 func newWordTab(words map[string]uint32) *wordTab {
-	n := 0
-	for w := range words {
-		if len(w) >= 2 && len(w) <= maxLookupLen {
-			n++
-		}
+	t := newWordTabFor(len(words))
+	for w, v := range words {
+		t.update(w, func(uint32) uint32 { return v })
 	}
+	return t
+}
+
+// newWordTabFor returns an empty table with room for up to n words at a
+// load factor of at most one half.
+func newWordTabFor(n int) *wordTab {
 	size, bits := 16, uint(4)
 	for size < 2*n {
 		size *= 2
 		bits++
 	}
-	t := &wordTab{slots: make([]wordSlot, size), shift: 64 - bits}
+	return &wordTab{slots: make([]wordSlot, size), shift: 64 - bits, max: size / 2}
+}
+
+// update sets the flags of w to f(old), old being 0 when w is not in the
+// table yet. Words shorter than 2 or longer than maxLookupLen bytes are
+// ignored. It panics when more words are added than the table was made
+// for (a bug in the caller: the tables are built from fixed data).
+func (t *wordTab) update(w string, f func(old uint32) uint32) {
+	if len(w) < 2 || len(w) > maxLookupLen {
+		return
+	}
 	var b [maxLookupLen]byte
-	for w, v := range words {
-		if len(w) < 2 || len(w) > maxLookupLen {
-			continue
-		}
-		copy(b[:], w)
-		k0, k1, k2, h := wordKey(b[:], len(w))
-		mask := uint64(len(t.slots) - 1)
-		i := h >> t.shift
-		for t.slots[i].ext != 0 {
-			i = (i + 1) & mask
-		}
+	copy(b[:], w)
+	k0, k1, k2, h := wordKey(b[:], len(w))
+	mask := uint64(len(t.slots) - 1)
+	for i := h >> t.shift; ; i = (i + 1) & mask {
 		sl := &t.slots[i]
-		sl.k0, sl.val, sl.ext = k0, v, uint32(len(w))
-		if len(w) > 8 {
-			t.tails = append(t.tails, [2]uint64{k1, k2})
-			sl.ext |= uint32(len(t.tails)) << 5
+		if sl.ext == 0 {
+			if t.n == t.max {
+				panic("hipaa: word table over capacity")
+			}
+			t.n++
+			sl.k0, sl.val, sl.ext = k0, f(0), uint32(len(w))
+			if len(w) > 8 {
+				t.tails = append(t.tails, [2]uint64{k1, k2})
+				sl.ext |= uint32(len(t.tails)) << 5
+			}
+			return
+		}
+		if sl.k0 == k0 && int(sl.ext&31) == len(w) {
+			if len(w) <= 8 {
+				sl.val = f(sl.val)
+				return
+			}
+			if tl := t.tails[sl.ext>>5-1]; tl[0] == k1 && tl[1] == k2 {
+				sl.val = f(sl.val)
+				return
+			}
 		}
 	}
-	return t
 }
 
 // get returns the flags of the key from wordKey, or 0 when it is not in
