@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/phisafe/phisafe/hipaa"
 )
@@ -174,18 +175,37 @@ func orNone(s string) string {
 	return s
 }
 
-// postgresPosture reads the PostgreSQL settings.
+// postgresPosture reads the PostgreSQL settings. Settings this user may
+// not read (ssl_min_protocol_version needs pg_read_all_settings) stay
+// unknown.
 func postgresPosture(ctx context.Context, q queryRow, p *Posture) error {
-	var ssl, minProto, forceSSL, db, addr, port sql.NullString
-	err := q(ctx, `SELECT current_setting('ssl'), current_setting('ssl_min_protocol_version', true),
-		current_setting('rds.force_ssl', true), current_database(), host(inet_server_addr()), inet_server_port()::text`,
-		&ssl, &minProto, &forceSSL, &db, &addr, &port)
-	if err != nil {
+	var db, addr, port sql.NullString
+	if err := q(ctx, "SELECT current_database(), host(inet_server_addr()), inet_server_port()::text", &db, &addr, &port); err != nil {
 		return err
 	}
 	p.Resource = "postgres://" + net.JoinHostPort(orLocal(addr.String), port.String) + "/" + db.String
-	p.TLSEnabled = onOff(ssl.String)
-	p.MinProtocol = minProto.String
+	setting := func(name string) (string, error) {
+		var v sql.NullString
+		err := q(ctx, "SELECT current_setting('"+name+"', true)", &v)
+		if isPermissionDenied(err) {
+			return "", nil
+		}
+		return v.String, err
+	}
+	ssl, err := setting("ssl")
+	if err != nil {
+		return err
+	}
+	if ssl != "" {
+		p.TLSEnabled = onOff(ssl)
+	}
+	if p.MinProtocol, err = setting("ssl_min_protocol_version"); err != nil {
+		return err
+	}
+	forceSSL, err := setting("rds.force_ssl")
+	if err != nil {
+		return err
+	}
 	var sessSSL bool
 	var sessVer, sessCipher sql.NullString
 	if err := q(ctx, pgSessionQuery, &sessSSL, &sessVer, &sessCipher); err != nil && !errors.Is(err, errNoRow) {
@@ -197,8 +217,8 @@ func postgresPosture(ctx context.Context, q queryRow, p *Posture) error {
 	switch {
 	case p.TLSEnabled == No:
 		p.ForcesTLS = No
-	case forceSSL.Valid && forceSSL.String != "":
-		p.ForcesTLS = onOff(forceSSL.String)
+	case forceSSL != "":
+		p.ForcesTLS = onOff(forceSSL)
 	default:
 		// Not RDS: the pg_hba.conf rules decide. Only a superuser may read
 		// pg_hba_file_rules; for anyone else the answer stays Unknown.
@@ -264,6 +284,12 @@ func mysqlPosture(ctx context.Context, q queryRow, p *Posture) error {
 	return nil
 }
 
+// isPermissionDenied reports a PostgreSQL insufficient_privilege error.
+func isPermissionDenied(err error) bool {
+	var pe *pgconn.PgError
+	return errors.As(err, &pe) && pe.Code == "42501"
+}
+
 func orLocal(h string) string {
 	if h == "" {
 		return "local"
@@ -318,7 +344,7 @@ func judge(p *Posture, now time.Time) {
 	}
 	switch r := tlsRank[p.MinProtocol]; {
 	case p.MinProtocol == "":
-		add("min-protocol-unknown", "the server's minimum TLS version could not be read; "+minHow)
+		add("min-protocol-unknown", "the server's minimum TLS version could not be read with this user (PostgreSQL: it needs pg_read_all_settings); check it, and "+minHow)
 	case r < tlsRank["TLSv1.2"]:
 		add("min-protocol-below-tls12", "the server accepts "+safeVersion(p.MinProtocol)+"; "+minHow)
 	}
