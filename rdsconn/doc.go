@@ -1,4 +1,4 @@
-// Package rdsconn prepares database connections to Amazon RDS and Aurora
+// Package rdsconn opens database connections to Amazon RDS and Aurora
 // (PostgreSQL, MySQL, MariaDB) that use verified TLS or nothing.
 //
 // # The threat
@@ -20,43 +20,87 @@
 //   - Pools that keep IAM tokens past their 15-minute life, and servers
 //     that still accept TLS 1.0/1.1.
 //
-// # What this package does now
+// # What this package does
 //
-//   - Embeds the Amazon RDS global CA bundle (rdsca/global-bundle.pem, see
-//     rdsca/PROVENANCE.md): RDSRootCAs, BundleInfo, BundleExpiry. Its
+//   - OpenPostgresPool (pgx pool), OpenPostgresDB (database/sql on the
+//     pgx stdlib driver) and OpenMySQL (database/sql on
+//     go-sql-driver/mysql, for MySQL, MariaDB and Aurora MySQL) open
+//     connections that use verified TLS or fail. The DSN must pass
+//     CheckPostgresDSN / CheckMySQLDSN; the TLS configuration is always
+//     one from TLSConfig; pgx fallbacks get one too, and MySQL's
+//     plaintext fallback is off. No option weakens this.
+//   - Every physical connection (the first, and each one a pool opens
+//     later) is audited before anything is sent (ActionConnect, "attempt";
+//     if the record cannot be written nothing is sent), then "success"
+//     with the TLS version and suite, or "failed" with the error class.
+//     Refused DSNs and options give one "refused" event. No event holds a
+//     password, token, DSN or query text.
+//   - PostgreSQL: the client sends the SSLRequest and stops if the server
+//     declines; it completes and checks the TLS handshake (hipaa
+//     settings, chain, host name) before the startup message, so no user
+//     name, password or token travels otherwise. After authentication it
+//     asks pg_stat_ssl whether the session is encrypted with TLS 1.2 or
+//     1.3 and closes it if not. MySQL: the driver's handshake is recorded
+//     per connection, and SHOW SESSION STATUS (Ssl_version) is asked the
+//     same question.
+//   - Options.IAMAuth: IAM database authentication with a fresh token
+//     (feature/rds/auth) for every new physical connection, built only
+//     from credentials that stay valid for IAMAuth.MinRemaining (refreshed
+//     once, else ErrCredentialsExpiring). The token is only ever sent over
+//     the verified session; for MySQL the cleartext plugin it needs is
+//     turned on by OpenMySQL and refused in DSNs.
+//   - CheckPostgres, CheckPostgresPool and CheckMySQL report a server's
+//     posture: TLS on, TLS forced (rds.force_ssl, the pg_hba.conf rules,
+//     require_secure_transport), the minimum protocol, this session's
+//     protocol and suite, and findings with what to change. They and
+//     every connect warn when the embedded CA bundle's first root is
+//     within BundleWarning (180 days) of expiry.
+//   - The embedded Amazon RDS global CA bundle (rdsca/global-bundle.pem,
+//     see rdsca/PROVENANCE.md): RDSRootCAs, BundleInfo, BundleExpiry. Its
 //     tests pin the SHA-256 and start failing a year before the first
 //     root expires.
-//   - TLSConfig builds a client tls.Config from hipaa.ClientTLSConfig
-//     (TLS 1.2 minimum, approved AEAD suites) that verifies the server
-//     against the RDS bundle (or WithRootCAs) and checks its host name.
-//   - CheckPostgresDSN and CheckMySQLDSN refuse DSNs that weaken
-//     verification, with errors that wrap hipaa.ErrInsecureTransport,
-//     name the option, say what to use instead, and never contain the
-//     password or the DSN. A PostgreSQL DSN must say sslmode=verify-full
-//     itself: a missing sslmode is refused, not filled in.
+//   - TLSConfig, CheckPostgresDSN and CheckMySQLDSN, for callers that
+//     build their own connections.
 //
 // # The happy path
 //
-//	// PostgreSQL (pgx): verify-full, and the RDS roots from this package.
+//	policy := &hipaa.Policy{Auditor: auditLog}
 //	dsn := "postgres://app@mydb.abc.us-east-1.rds.amazonaws.com:5432/clinic?sslmode=verify-full"
-//	if err := rdsconn.CheckPostgresDSN(dsn); err != nil { ... }
-//	cfg, _ := pgx.ParseConfig(dsn)
-//	cfg.TLSConfig, err = rdsconn.TLSConfig(cfg.Host)
+//	pool, err := rdsconn.OpenPostgresPool(ctx, policy, dsn, func(o *rdsconn.Options) {
+//		o.IAMAuth = rdsconn.IAMAuthFromConfig(awsCfg) // or a password in the DSN
+//	})
 //
-//	// MySQL / MariaDB: register the configuration, name it in the DSN.
-//	tc, err := rdsconn.TLSConfig("mydb.abc.us-east-1.rds.amazonaws.com")
-//	mysql.RegisterTLSConfig("rds", tc)
-//	dsn := "app:...@tcp(mydb.abc.us-east-1.rds.amazonaws.com:3306)/clinic?tls=rds"
-//	if err := rdsconn.CheckMySQLDSN(dsn); err != nil { ... }
+//	db, err := rdsconn.OpenMySQL(ctx, policy, "app:...@tcp(mydb.abc.us-east-1.rds.amazonaws.com:3306)/clinic?tls=true")
 //
-// # Not in this package yet
+// The trust anchors are the embedded RDS bundle unless Options.RootCAs
+// (or the DSN's sslrootcert, or a registered MySQL configuration's
+// RootCAs) names another CA. Options.ServerName checks the certificate
+// against another name, for a tunnel.
 //
-// Connecting is not implemented here yet: there is no pgx pool or
-// *sql.DB opener, no IAM database authentication (a fresh token per
-// physical connection), no check after connecting that the server
-// reports an encrypted session at TLS 1.2 or above (pg_stat_ssl,
-// Ssl_version), no server posture checks (rds.force_ssl,
-// require_secure_transport), and no audit events. Until then a caller
-// must use the TLSConfig result and the DSN checks itself. Oracle is not
-// covered.
+// # Errors
+//
+// Everything refused for its transport wraps hipaa.ErrInsecureTransport:
+// *DSNError (a weakening DSN option), *TLSError (the server does not
+// offer TLS, its certificate does not verify, or the handshake cannot
+// reach TLS 1.2 with an approved suite; errors.As reaches the crypto/x509
+// error), *SessionError (the server reports no TLS or less than TLS 1.2).
+// An audit outage wraps hipaa.ErrAuditFailed. The openers return the
+// first connection's failure as a *ConnectError, whose text is value-free;
+// it unwraps to the driver's error.
+//
+// # Not covered
+//
+// Oracle (RDS for Oracle) is a documented gap. Native Network Encryption
+// does not authenticate the server at all, so it cannot be "verified or
+// nothing". TLS (TCPS) is possible with the pure-Go driver
+// github.com/sijms/go-ora, but its verification is configured through
+// wallet files and options that can turn it off, and without an Oracle
+// server in the test stack this package cannot prove that it refuses a
+// wrong host name, an expired certificate or an unknown CA, as it does for
+// PostgreSQL and MySQL. Until it can, Oracle connections are outside what
+// this package guarantees.
+//
+// A server's pg_hba.conf is only readable by a superuser, and
+// ssl_min_protocol_version needs pg_read_all_settings: for other users
+// those posture answers are Unknown, with a finding saying so.
 package rdsconn
