@@ -1,5 +1,5 @@
 # phisafe: two commands do all set-up on a fresh machine.
-#   make demo   the quickstart end to end against the local stack
+#   make demo   the quickstart and rds-postgres examples end to end against the local stack
 #   make test   the whole suite: stack up, gofmt, vet, staticcheck, tests with -race, again in FIPS 140-3 mode, interop
 SHELL := /bin/bash
 STACK := scripts/stack
@@ -44,6 +44,7 @@ test: stack fmt-check vet lint unit unit-fips interop
 
 demo: stack
 	$(ENV) go run ./examples/quickstart
+	$(ENV) go run ./examples/rds-postgres
 
 # Side-by-side benchmark tables (speed goals live here, never in timed tests).
 bench: stack
