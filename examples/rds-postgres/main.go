@@ -67,7 +67,7 @@ func run(ctx context.Context, out io.Writer) error {
 
 	dsn := func(sslmode string) string {
 		u := url.URL{Scheme: "postgres", Host: addr, Path: "/" + os.Getenv("PHISAFE_PG_DB"),
-			User: url.UserPassword(os.Getenv("PHISAFE_PG_USER"), os.Getenv("PHISAFE_PG_PASSWORD")),
+			User:     url.UserPassword(os.Getenv("PHISAFE_PG_USER"), os.Getenv("PHISAFE_PG_PASSWORD")),
 			RawQuery: "sslmode=" + sslmode}
 		return u.String()
 	}
