@@ -6,7 +6,9 @@ import (
 	"database/sql"
 	"fmt"
 	"net"
+	"slices"
 	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/jackc/pgx/v5"
@@ -172,10 +174,16 @@ func preparePostgres(ctx context.Context, policy *hipaa.Policy, dsn string, cc *
 	return c, nil
 }
 
-// pgResource names the database for audit events: scheme, host, port and
-// database, never the user or password.
+// pgResource names the database for audit events: scheme, every host
+// and port, and the database, never the user or password.
 func pgResource(cc *pgx.ConnConfig) string {
-	return "postgres://" + net.JoinHostPort(cc.Host, strconv.Itoa(int(cc.Port))) + "/" + cc.Database
+	hosts := []string{net.JoinHostPort(cc.Host, strconv.Itoa(int(cc.Port)))}
+	for _, fb := range cc.Fallbacks {
+		if h := net.JoinHostPort(fb.Host, strconv.Itoa(int(fb.Port))); !slices.Contains(hosts, h) {
+			hosts = append(hosts, h)
+		}
+	}
+	return "postgres://" + strings.Join(hosts, ",") + "/" + cc.Database
 }
 
 // beforeConnect runs for every new physical connection, on a copy of the

@@ -3,6 +3,8 @@ package rdsconn
 import (
 	"context"
 	"errors"
+	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -112,6 +114,35 @@ func TestPostgresMainVerifiesTLS(t *testing.T) {
 			t.Fatal(err)
 		}
 		pool.Close()
+	})
+
+	t.Run("multi-host-fallback-stays-verified", func(t *testing.T) {
+		// The first host declines TLS; pgx moves on to the second, and
+		// that connection is verified like the first would have been.
+		notls := testenv.Postgres(t, testenv.DBNoTLS)
+		ctx := testCtx(t)
+		policy, rec := newPolicy()
+		dsn := "postgres://" + s.User + ":" + url.QueryEscape(s.Password) + "@" + notls.Addr + "," + s.Addr + "/" + s.Database + "?sslmode=verify-full"
+		pool, err := OpenPostgresPool(ctx, policy, dsn, withRoots(roots))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer pool.Close()
+		var port int
+		if err := pool.QueryRow(ctx, "SELECT inet_server_port()").Scan(&port); err != nil || strconv.Itoa(port) != s.Port {
+			t.Fatalf("connected to port %d (%v), want %s", port, err, s.Port)
+		}
+		checkConnectAudit(t, rec, 1, s.Password)
+		if ev := connectEvents(rec, hipaa.OutcomeSuccess); len(ev) != 1 || ev[0].Resource != "postgres://"+notls.Addr+","+s.Addr+"/"+s.Database {
+			t.Errorf("success events: %+v", ev)
+		}
+
+		// Two hosts that both fail verification: refused.
+		wrong := testenv.Postgres(t, testenv.DBWrongHost)
+		dsn = "postgres://" + s.User + ":" + url.QueryEscape(s.Password) + "@" + notls.Addr + "," + wrong.Addr + "/" + s.Database + "?sslmode=verify-full"
+		if _, err := OpenPostgresPool(ctx, policy, dsn, withRoots(roots)); !errors.Is(err, hipaa.ErrInsecureTransport) {
+			t.Fatalf("err = %v, want hipaa.ErrInsecureTransport", err)
+		}
 	})
 
 	t.Run("rds-bundle-by-default", func(t *testing.T) {
