@@ -281,6 +281,11 @@ func mysqlPosture(ctx context.Context, q queryRow, p *Posture) error {
 	if p.SessionCipher, _, err = variable("SESSION STATUS", "Ssl_cipher"); err != nil {
 		return err
 	}
+	if p.TLSEnabled == Unknown && p.SessionProtocol != "" {
+		// have_ssl is gone from newer MySQL releases; this session
+		// shows TLS is on.
+		p.TLSEnabled = Yes
+	}
 	return nil
 }
 
