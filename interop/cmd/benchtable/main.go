@@ -52,7 +52,7 @@ var ec = map[string]string{"tenant": "tenant-42", "purpose": "benchmark"}
 
 func main() {
 	sizesFlag := flag.String("sizes", "1K,64K,1M,16M,64M", "comma-separated plaintext sizes (K, M suffixes)")
-	rounds := flag.Int("rounds", 3, "interleaved rounds for phisafe and the ceilings (each keeps its fastest)")
+	rounds := flag.Int("rounds", 5, "interleaved rounds for phisafe and the ceilings (each keeps its fastest)")
 	suitesFlag := flag.String("suites", "0478,0578", "comma-separated suite ids (hex)")
 	testing.Init()
 	flag.Parse()
