@@ -15,10 +15,12 @@
 // output on every call too ("fresh dst"); AppendEncrypt and AppendDecrypt
 // write into a reused buffer, as does their ceiling ("reused dst").
 //
-// The machine this runs on is shared and noisy, so phisafe and its
-// ceilings are measured in -rounds interleaved rounds and each keeps its
-// fastest round; the official SDK, which is an order of magnitude slower,
-// is measured once.
+// The machine this runs on is shared and noisy, so each phisafe API and
+// its ceiling are timed in alternation, in blocks of about 200µs, for
+// -pairtime: a slow period slows both alike and their ratio holds.
+// Allocations come from a testing.Benchmark run of each; the official
+// SDK, an order of magnitude slower, is measured once with
+// testing.Benchmark.
 //
 // Sizes: 1 KiB, 64 KiB, 1 MiB, 16 MiB, 64 MiB (-sizes to change).
 package main
@@ -40,6 +42,7 @@ import (
 	"strings"
 	"testing"
 	"text/tabwriter"
+	"time"
 
 	"github.com/phisafe/phisafe/envelope"
 	"github.com/phisafe/phisafe/hipaa"
@@ -52,7 +55,7 @@ var ec = map[string]string{"tenant": "tenant-42", "purpose": "benchmark"}
 
 func main() {
 	sizesFlag := flag.String("sizes", "1K,64K,1M,16M,64M", "comma-separated plaintext sizes (K, M suffixes)")
-	rounds := flag.Int("rounds", 5, "interleaved rounds for phisafe and the ceilings (each keeps its fastest)")
+	pairTime := flag.Duration("pairtime", 3*time.Second, "how long each phisafe API and its ceiling are timed in alternation")
 	suitesFlag := flag.String("suites", "0478,0578", "comma-separated suite ids (hex)")
 	testing.Init()
 	flag.Parse()
@@ -76,7 +79,7 @@ func main() {
 	}
 	nop := hipaa.AuditorFunc(func(context.Context, hipaa.Event) error { return nil })
 	w := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Printf("phisafe envelope vs official AWS Encryption SDK for Go v0.4.0 vs ceiling, one run; raw AES keyring, 4 KiB frames; best of %d interleaved rounds\n", *rounds)
+	fmt.Printf("phisafe envelope vs official AWS Encryption SDK for Go v0.4.0 vs ceiling, one run; raw AES keyring, 4 KiB frames; phisafe and ceiling timed in alternation for %v each; allocs from testing.Benchmark\n", *pairTime)
 	for _, suite := range suites {
 		kr, err := envelope.NewRawAESKeyring("bench", "bench-key", key)
 		if err != nil {
@@ -133,22 +136,23 @@ func main() {
 					ceilFresh = ceilingDecrypt(n, signed, true)
 					ceilReused = ceilingDecrypt(n, signed, false)
 				}
-				best := bestOf(*rounds, n, plain, app, ceilFresh, ceilReused)
 				rOff := bench(n, offFn)
 				title := strings.ToUpper(op[:1]) + op[1:]
 				for _, r := range []struct {
 					api, ceil string
-					res, c    testing.BenchmarkResult
+					fn, cfn   func() error
 				}{
-					{title, "fresh dst", best[0], best[2]},
-					{"Append" + title + " (reused dst)", "reused dst", best[1], best[3]},
+					{title, "fresh dst", plain, ceilFresh},
+					{"Append" + title + " (reused dst)", "reused dst", app, ceilReused},
 				} {
-					fmt.Fprintf(w, "%s\t%s\t%.1f\t%d\t%d\t%.1f\t%d\t%d\t%s\t%.1f\t%d\t%.2f\t%.1f×\t\n", sizeName(n), r.api,
-						mbps(r.res, n), r.res.NsPerOp(), r.res.AllocsPerOp(),
+					ra, rc := bench(n, r.fn), bench(n, r.cfn)
+					nsA, nsC := paired(r.fn, r.cfn, ra.NsPerOp(), rc.NsPerOp(), *pairTime)
+					fmt.Fprintf(w, "%s\t%s\t%.1f\t%.0f\t%d\t%.1f\t%d\t%d\t%s\t%.1f\t%d\t%.2f\t%.1f×\t\n", sizeName(n), r.api,
+						float64(n)/nsA*1e3, nsA, ra.AllocsPerOp(),
 						mbps(rOff, n), rOff.NsPerOp(), rOff.AllocsPerOp(),
-						r.ceil, mbps(r.c, n), r.c.AllocsPerOp(),
-						float64(r.c.NsPerOp())/float64(r.res.NsPerOp()),
-						float64(rOff.NsPerOp())/float64(r.res.NsPerOp()))
+						r.ceil, float64(n)/nsC*1e3, rc.AllocsPerOp(),
+						nsC/nsA,
+						float64(rOff.NsPerOp())/nsA)
 				}
 			}
 			w.Flush()
@@ -157,19 +161,32 @@ func main() {
 	w.Flush()
 }
 
-// bestOf measures each of fns rounds times, interleaved (fn0, fn1, ...,
-// fn0, fn1, ...), and returns each one's fastest round.
-func bestOf(rounds, n int, fns ...func() error) []testing.BenchmarkResult {
-	best := make([]testing.BenchmarkResult, len(fns))
-	for r := 0; r < max(rounds, 1); r++ {
-		for i, fn := range fns {
-			res := bench(n, fn)
-			if r == 0 || res.NsPerOp() < best[i].NsPerOp() {
-				best[i] = res
+// paired measures a and b alternately, in blocks of about 200µs (at
+// least one call) each, until pairTime has passed, and returns each one's
+// mean ns per call. Taking turns this finely means that a slow period of
+// the shared machine slows both alike, so their ratio holds even when the
+// absolute figures move. estA and estB are rough ns/op, to size blocks.
+func paired(a, b func() error, estA, estB int64, pairTime time.Duration) (nsA, nsB float64) {
+	block := func(est int64) int { return int(max(1, 200_000/max(est, 1))) }
+	ka, kb := block(estA), block(estB)
+	var ta, tb time.Duration
+	var na, nb int
+	run := func(fn func() error, k int) time.Duration {
+		t0 := time.Now()
+		for range k {
+			if err := fn(); err != nil {
+				log.Fatal(err)
 			}
 		}
+		return time.Since(t0)
 	}
-	return best
+	for start := time.Now(); time.Since(start) < pairTime || na == 0; {
+		ta += run(a, ka)
+		na += ka
+		tb += run(b, kb)
+		nb += kb
+	}
+	return float64(ta.Nanoseconds()) / float64(na), float64(tb.Nanoseconds()) / float64(nb)
 }
 
 // bench measures fn with testing.Benchmark after one warm-up call (which
