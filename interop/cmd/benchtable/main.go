@@ -15,12 +15,11 @@
 // output on every call too ("fresh dst"); AppendEncrypt and AppendDecrypt
 // write into a reused buffer, as does their ceiling ("reused dst").
 //
-// The machine this runs on is shared and noisy, so each phisafe API and
-// its ceiling are timed in alternation, in blocks of about 200µs, for
-// -pairtime: a slow period slows both alike and their ratio holds.
-// Allocations come from a testing.Benchmark run of each; the official
-// SDK, an order of magnitude slower, is measured once with
-// testing.Benchmark.
+// The machine this runs on is shared and noisy, so for each size the two
+// phisafe APIs, their ceilings and the official SDK are timed in
+// alternation, in blocks of about 200µs, for -pairtime: a slow period
+// slows all of them alike and the ratios hold. Allocations come from a
+// testing.Benchmark run of each.
 //
 // Sizes: 1 KiB, 64 KiB, 1 MiB, 16 MiB, 64 MiB (-sizes to change).
 package main
@@ -55,7 +54,7 @@ var ec = map[string]string{"tenant": "tenant-42", "purpose": "benchmark"}
 
 func main() {
 	sizesFlag := flag.String("sizes", "1K,64K,1M,16M,64M", "comma-separated plaintext sizes (K, M suffixes)")
-	pairTime := flag.Duration("pairtime", 3*time.Second, "how long each phisafe API and its ceiling are timed in alternation")
+	pairTime := flag.Duration("pairtime", 6*time.Second, "how long phisafe, the ceilings and the official SDK are timed in alternation, per size")
 	suitesFlag := flag.String("suites", "0478,0578", "comma-separated suite ids (hex)")
 	testing.Init()
 	flag.Parse()
@@ -79,7 +78,7 @@ func main() {
 	}
 	nop := hipaa.AuditorFunc(func(context.Context, hipaa.Event) error { return nil })
 	w := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Printf("phisafe envelope vs official AWS Encryption SDK for Go v0.4.0 vs ceiling, one run; raw AES keyring, 4 KiB frames; phisafe and ceiling timed in alternation for %v each; allocs from testing.Benchmark\n", *pairTime)
+	fmt.Printf("phisafe envelope vs official AWS Encryption SDK for Go v0.4.0 vs ceiling, one run; raw AES keyring, 4 KiB frames; phisafe, ceilings and official SDK timed in alternation for %v per size; allocs from testing.Benchmark\n", *pairTime)
 	for _, suite := range suites {
 		kr, err := envelope.NewRawAESKeyring("bench", "bench-key", key)
 		if err != nil {
@@ -136,23 +135,32 @@ func main() {
 					ceilFresh = ceilingDecrypt(n, signed, true)
 					ceilReused = ceilingDecrypt(n, signed, false)
 				}
-				rOff := bench(n, offFn)
+				// Allocations (and first ns/op estimates) from
+				// testing.Benchmark; speeds from one alternation of all five.
+				fns := []func() error{plain, ceilFresh, app, ceilReused, offFn}
+				res := make([]testing.BenchmarkResult, len(fns))
+				est := make([]int64, len(fns))
+				for i, fn := range fns {
+					res[i] = bench(n, fn)
+					est[i] = res[i].NsPerOp()
+				}
+				ns := alternate(fns, est, *pairTime)
+				nsOff, rOff := ns[4], res[4]
 				title := strings.ToUpper(op[:1]) + op[1:]
 				for _, r := range []struct {
 					api, ceil string
-					fn, cfn   func() error
+					i, c      int
 				}{
-					{title, "fresh dst", plain, ceilFresh},
-					{"Append" + title + " (reused dst)", "reused dst", app, ceilReused},
+					{title, "fresh dst", 0, 1},
+					{"Append" + title + " (reused dst)", "reused dst", 2, 3},
 				} {
-					ra, rc := bench(n, r.fn), bench(n, r.cfn)
-					nsA, nsC := paired(r.fn, r.cfn, ra.NsPerOp(), rc.NsPerOp(), *pairTime)
-					fmt.Fprintf(w, "%s\t%s\t%.1f\t%.0f\t%d\t%.1f\t%d\t%d\t%s\t%.1f\t%d\t%.2f\t%.1f×\t\n", sizeName(n), r.api,
-						float64(n)/nsA*1e3, nsA, ra.AllocsPerOp(),
-						mbps(rOff, n), rOff.NsPerOp(), rOff.AllocsPerOp(),
-						r.ceil, float64(n)/nsC*1e3, rc.AllocsPerOp(),
+					nsA, nsC := ns[r.i], ns[r.c]
+					fmt.Fprintf(w, "%s\t%s\t%.1f\t%.0f\t%d\t%.1f\t%.0f\t%d\t%s\t%.1f\t%d\t%.2f\t%.1f×\t\n", sizeName(n), r.api,
+						float64(n)/nsA*1e3, nsA, res[r.i].AllocsPerOp(),
+						float64(n)/nsOff*1e3, nsOff, rOff.AllocsPerOp(),
+						r.ceil, float64(n)/nsC*1e3, res[r.c].AllocsPerOp(),
 						nsC/nsA,
-						float64(rOff.NsPerOp())/nsA)
+						nsOff/nsA)
 				}
 			}
 			w.Flush()
@@ -161,32 +169,36 @@ func main() {
 	w.Flush()
 }
 
-// paired measures a and b alternately, in blocks of about 200µs (at
-// least one call) each, until pairTime has passed, and returns each one's
-// mean ns per call. Taking turns this finely means that a slow period of
-// the shared machine slows both alike, so their ratio holds even when the
-// absolute figures move. estA and estB are rough ns/op, to size blocks.
-func paired(a, b func() error, estA, estB int64, pairTime time.Duration) (nsA, nsB float64) {
-	block := func(est int64) int { return int(max(1, 200_000/max(est, 1))) }
-	ka, kb := block(estA), block(estB)
-	var ta, tb time.Duration
-	var na, nb int
-	run := func(fn func() error, k int) time.Duration {
-		t0 := time.Now()
-		for range k {
-			if err := fn(); err != nil {
-				log.Fatal(err)
+// alternate times fns in turn, each in blocks of about 200µs (at least
+// one call), until pairTime has passed and each has run at least twice,
+// and returns each one's mean ns per call. Taking turns this finely means
+// that a slow period of the shared machine slows all of them alike, so
+// their ratios hold even when the absolute figures move. est holds rough
+// ns/op, to size the blocks.
+func alternate(fns []func() error, est []int64, pairTime time.Duration) []float64 {
+	k := make([]int, len(fns))
+	t := make([]time.Duration, len(fns))
+	calls := make([]int, len(fns))
+	for i := range fns {
+		k[i] = int(max(1, 200_000/max(est[i], 1)))
+	}
+	for start, rounds := time.Now(), 0; time.Since(start) < pairTime || rounds < 2; rounds++ {
+		for i, fn := range fns {
+			t0 := time.Now()
+			for range k[i] {
+				if err := fn(); err != nil {
+					log.Fatal(err)
+				}
 			}
+			t[i] += time.Since(t0)
+			calls[i] += k[i]
 		}
-		return time.Since(t0)
 	}
-	for start := time.Now(); time.Since(start) < pairTime || na == 0; {
-		ta += run(a, ka)
-		na += ka
-		tb += run(b, kb)
-		nb += kb
+	ns := make([]float64, len(fns))
+	for i := range fns {
+		ns[i] = float64(t[i].Nanoseconds()) / float64(calls[i])
 	}
-	return float64(ta.Nanoseconds()) / float64(na), float64(tb.Nanoseconds()) / float64(nb)
+	return ns
 }
 
 // bench measures fn with testing.Benchmark after one warm-up call (which
@@ -205,13 +217,6 @@ func bench(n int, fn func() error) testing.BenchmarkResult {
 			}
 		}
 	})
-}
-
-func mbps(r testing.BenchmarkResult, n int) float64 {
-	if r.NsPerOp() == 0 {
-		return 0
-	}
-	return float64(n) / float64(r.NsPerOp()) * 1e3
 }
 
 // framedSeal is the ceiling: AES-256-GCM over 4 KiB frames appended to dst.
