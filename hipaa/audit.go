@@ -103,7 +103,12 @@ var requestIDs = struct {
 	n      atomic.Uint64
 }{prefix: func() (b [8]byte) { _, _ = rand.Read(b[:]); return }()}
 
-func requestID(ctx context.Context) string {
+// RequestID returns the request id set on ctx with WithRequestID, or else
+// a new one, unique in this process and across processes with high
+// probability. Guard uses it; a package that records the attempt and the
+// outcome of an operation itself with Policy.Record gives both events
+// the same RequestID from it.
+func RequestID(ctx context.Context) string {
 	if c, ok := ctx.Value(requestIDKey).(*requestIDCtx); ok && c.id != "" {
 		return c.id
 	}

@@ -147,7 +147,7 @@ func (p *Policy) Guard(ctx context.Context, op Operation, fn func(ctx context.Co
 	if err := p.Validate(); err != nil {
 		return err
 	}
-	rid := requestID(ctx)
+	rid := RequestID(ctx)
 	ctx = WithRequestID(ctx, rid)
 	base := Event{Action: op.Action, Resource: op.Resource, KeyID: op.KeyID, RequestID: rid}
 
@@ -219,7 +219,7 @@ func (p *Policy) record(ctx context.Context, e Event) error {
 		e.Actor = ActorFrom(ctx)
 	}
 	if e.RequestID == "" {
-		e.RequestID = requestID(ctx)
+		e.RequestID = RequestID(ctx)
 	}
 	return p.Auditor.Audit(ctx, e)
 }

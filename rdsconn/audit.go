@@ -2,9 +2,7 @@ package rdsconn
 
 import (
 	"context"
-	"crypto/rand"
 	"crypto/tls"
-	"encoding/hex"
 	"errors"
 	"strings"
 	"sync"
@@ -64,9 +62,7 @@ type attempt struct {
 // begin records the attempt. If that fails, the connection must not be
 // made: the returned error wraps hipaa.ErrAuditFailed.
 func (t *target) begin(ctx context.Context) (*attempt, error) {
-	var b [12]byte
-	_, _ = rand.Read(b[:])
-	a := &attempt{t: t, rid: hex.EncodeToString(b[:])}
+	a := &attempt{t: t, rid: hipaa.RequestID(ctx)}
 	e := hipaa.Event{Action: ActionConnect, Resource: t.resource, Outcome: hipaa.OutcomeAttempt, RequestID: a.rid,
 		Detail: "user=" + t.user + " auth=" + t.auth}
 	if err := t.policy.Record(ctx, e); err != nil {

@@ -24,6 +24,7 @@ func testCtx(t *testing.T) context.Context {
 func checkConnectAudit(t *testing.T, rec interface{ Events() []hipaa.Event }, wantConns int, secrets ...string) {
 	t.Helper()
 	var attempts, successes int
+	open := map[string]bool{} // request ids of attempts without an outcome yet
 	for _, e := range rec.Events() {
 		if e.Action != ActionConnect {
 			continue
@@ -31,8 +32,16 @@ func checkConnectAudit(t *testing.T, rec interface{ Events() []hipaa.Event }, wa
 		switch e.Outcome {
 		case hipaa.OutcomeAttempt:
 			attempts++
+			if e.RequestID == "" || open[e.RequestID] {
+				t.Errorf("attempt with request id %q (empty or already open)", e.RequestID)
+			}
+			open[e.RequestID] = true
 		case hipaa.OutcomeSuccess:
 			successes++
+			if !open[e.RequestID] {
+				t.Errorf("success with request id %q matches no attempt", e.RequestID)
+			}
+			delete(open, e.RequestID)
 			if !strings.Contains(e.Detail, "tls=TLS 1.") || !strings.Contains(e.Detail, "cipher=TLS_") || !strings.Contains(e.Detail, "server_tls=TLSv1.") {
 				t.Errorf("success event lacks TLS details: %q", e.Detail)
 			}
