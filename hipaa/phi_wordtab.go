@@ -85,50 +85,44 @@ func (t *wordTab) update(w string, f func(old uint32) uint32) {
 	var b [maxLookupLen]byte
 	copy(b[:], w)
 	k0, k1, k2, h := wordKey(b[:], len(w))
-	mask := uint64(len(t.slots) - 1)
-	for i := h >> t.shift; ; i = (i + 1) & mask {
-		sl := &t.slots[i]
-		if sl.ext == 0 {
-			if t.n == t.max {
-				panic("hipaa: word table over capacity")
-			}
-			t.n++
-			sl.k0, sl.val, sl.ext = k0, f(0), uint32(len(w))
-			if len(w) > 8 {
-				t.tails = append(t.tails, [2]uint64{k1, k2})
-				sl.ext |= uint32(len(t.tails)) << 5
-			}
-			return
-		}
-		if sl.k0 == k0 && int(sl.ext&31) == len(w) {
-			if len(w) <= 8 {
-				sl.val = f(sl.val)
-				return
-			}
-			if tl := t.tails[sl.ext>>5-1]; tl[0] == k1 && tl[1] == k2 {
-				sl.val = f(sl.val)
-				return
-			}
-		}
+	sl := t.find(k0, k1, k2, len(w), h)
+	if sl.ext != 0 {
+		sl.val = f(sl.val)
+		return
+	}
+	if t.n == t.max {
+		panic("hipaa: word table over capacity")
+	}
+	t.n++
+	sl.k0, sl.val, sl.ext = k0, f(0), uint32(len(w))
+	if len(w) > 8 {
+		t.tails = append(t.tails, [2]uint64{k1, k2})
+		sl.ext |= uint32(len(t.tails)) << 5
 	}
 }
 
 // get returns the flags of the key from wordKey, or 0 when it is not in
-// the table.
+// the table (an empty slot's val is 0).
 func (t *wordTab) get(k0, k1, k2 uint64, n int, h uint64) uint32 {
+	return t.find(k0, k1, k2, n, h).val
+}
+
+// find returns the slot holding the key from wordKey, or the empty slot
+// where it would go.
+func (t *wordTab) find(k0, k1, k2 uint64, n int, h uint64) *wordSlot {
 	slots := t.slots
 	mask := uint64(len(slots) - 1)
 	for i := h >> t.shift; ; i = (i + 1) & mask {
 		sl := &slots[i&mask]
 		if sl.ext == 0 {
-			return 0
+			return sl
 		}
 		if sl.k0 == k0 && int(sl.ext&31) == n {
 			if n <= 8 {
-				return sl.val
+				return sl
 			}
 			if tl := t.tails[sl.ext>>5-1]; tl[0] == k1 && tl[1] == k2 {
-				return sl.val
+				return sl
 			}
 		}
 	}
