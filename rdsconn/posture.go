@@ -347,10 +347,10 @@ func judge(p *Posture, now time.Time) {
 	case p.ForcesTLS == Unknown:
 		add("tls-forcing-unknown", "whether the server refuses connections without TLS could not be determined with this user; check that it does ("+force+")")
 	}
-	switch r := tlsRank[p.MinProtocol]; {
+	switch {
 	case p.MinProtocol == "":
 		add("min-protocol-unknown", "the server's minimum TLS version could not be read with this user (PostgreSQL: it needs pg_read_all_settings); check it, and "+minHow)
-	case r < tlsRank["TLSv1.2"]:
+	case !tlsVersionOK(p.MinProtocol):
 		add("min-protocol-below-tls12", "the server accepts "+safeVersion(p.MinProtocol)+"; "+minHow)
 	}
 	exp, err := BundleExpiry()

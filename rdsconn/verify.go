@@ -74,7 +74,7 @@ func verifyTLSConn(ctx context.Context, conn net.Conn) (tls.ConnectionState, err
 
 // tlsVersionOK reports whether a server's protocol name (pg_stat_ssl
 // version, MySQL Ssl_version) is TLS 1.2 or newer.
-func tlsVersionOK(v string) bool { return v == "TLSv1.2" || v == "TLSv1.3" }
+func tlsVersionOK(v string) bool { return tlsRank[v] >= tlsRank["TLSv1.2"] }
 
 // describe gives a value-free description of a connection error.
 func describe(err error) string {
