@@ -36,9 +36,24 @@ type DecryptParams struct {
 	AllowV1 bool
 	// RefuseSigned refuses (ErrUnsupportedSuite) suites with a signature.
 	RefuseSigned bool
-	// MaxFrameLength refuses (ErrLimit) a larger header frame length or
-	// non-framed content length; 0 means DefaultMaxFrameLength.
-	MaxFrameLength int
+	// MaxBuffer bounds the plaintext a Decrypter holds in memory before
+	// releasing it, checked as each frame is reached (Decrypt and
+	// AppendDecrypt hold the whole message anyway and have no such bound):
+	// a regular frame of a longer frame length, a final frame or non-framed
+	// body of a longer stated length, and, for a signed suite without
+	// ReleaseUnverified, a message whose plaintext grows longer, are refused
+	// (ErrLimit) before any of their plaintext is released. 0 means
+	// DefaultMaxBuffer.
+	MaxBuffer int
+	// ReleaseUnverified WEAKENS a Decrypter of a signed suite: it releases
+	// each frame once its GCM tag checks, before the signature at the end
+	// of the message is verified, so that a holder of the data key can
+	// have forged what was released by the time Read reports the failed
+	// signature. False (the default) holds a signed message's plaintext
+	// until its signature verifies. Unsigned suites have nothing left to
+	// verify once a frame's tag checks: every frame is released as it is
+	// authenticated either way.
+	ReleaseUnverified bool
 	// MaxHeaderSize refuses (ErrLimit) longer headers; 0 means
 	// DefaultMaxHeaderSize.
 	MaxHeaderSize int
@@ -53,21 +68,20 @@ type DecryptParams struct {
 // decState is what Decrypt and the streaming Decrypter share once the
 // header is authenticated.
 type decState struct {
-	h        *Header
-	ss       *session
-	vk       *ecdsa.PublicKey
-	hash     hash.Hash
-	maxFrame int
-	sum      [64]byte // signature digest scratch
-	sess     session  // ss points here, unless replaced by net400Retry
-	tag      [tagLen]byte
-	zeroIV   [ivLen]byte
+	h      *Header
+	ss     *session
+	vk     *ecdsa.PublicKey
+	hash   hash.Hash
+	sum    [64]byte // signature digest scratch
+	sess   session  // ss points here, unless replaced by net400Retry
+	tag    [tagLen]byte
+	zeroIV [ivLen]byte
 }
 
-func (p *DecryptParams) limits() (maxFrame, maxHeader int) {
-	maxFrame, maxHeader = p.MaxFrameLength, p.MaxHeaderSize
-	if maxFrame <= 0 {
-		maxFrame = DefaultMaxFrameLength
+func (p *DecryptParams) limits() (maxBuffer, maxHeader int) {
+	maxBuffer, maxHeader = p.MaxBuffer, p.MaxHeaderSize
+	if maxBuffer <= 0 {
+		maxBuffer = DefaultMaxBuffer
 	}
 	if maxHeader <= 0 {
 		maxHeader = DefaultMaxHeaderSize
@@ -84,10 +98,6 @@ func openHeader(p *DecryptParams, h *Header) (*decState, error) {
 	}
 	if s.Signed() && p.RefuseSigned {
 		return nil, newErr(ErrUnsupportedSuite, "header.suite_id", -1, fmt.Sprintf("suite %v is signed and the policy refuses signed suites", s.ID))
-	}
-	maxFrame, _ := p.limits()
-	if int64(h.FrameLength) > int64(maxFrame) {
-		return nil, newErr(ErrLimit, "header.frame_length", -1, fmt.Sprintf("frame length %d, limit %d", h.FrameLength, maxFrame))
 	}
 	if p.Materials == nil {
 		return nil, fmt.Errorf("esdk: DecryptParams.Materials is nil")
@@ -121,7 +131,7 @@ func openHeader(p *DecryptParams, h *Header) (*decState, error) {
 		return nil, fmt.Errorf("esdk: verification key is not on the suite's curve")
 	}
 	// One allocation holds the state, its session and scratch.
-	d := &decState{h: h, vk: vk, maxFrame: maxFrame}
+	d := &decState{h: h, vk: vk}
 	ss := &d.sess
 	if _, err := ss.init(s, dataKey, h.MessageID, h.SuiteData, true); err != nil {
 		return nil, err
@@ -247,8 +257,8 @@ func decrypt(p *DecryptParams, dst, msg []byte, keepHeader bool) (res []byte, _ 
 		}
 		d.setIV(body[:12])
 		n := binary.BigEndian.Uint64(body[12:])
-		if n > maxNonFramedLength || n > uint64(d.maxFrame) {
-			return nil, nil, newErr(ErrLimit, "body.content_length", off+12, fmt.Sprintf("content length %d over the limit", n))
+		if n > maxNonFramedLength {
+			return nil, nil, newErr(ErrMalformed, "body.content_length", off+12, fmt.Sprintf("content length %d over the format's limit", n))
 		}
 		if uint64(len(body)-20) < n+tagLen {
 			return nil, nil, trunc("body.content")
@@ -336,16 +346,22 @@ func decrypt(p *DecryptParams, dst, msg []byte, keepHeader bool) (res []byte, _ 
 }
 
 // Decrypter reads a message from a stream and returns its plaintext. It
-// buffers one frame at a time (a non-framed body whole) and releases only
-// authenticated plaintext. For signed suites the final frame is released
-// only once the signature verifies; a failed signature is an error wrapping
-// ErrAuthentication from Read. Bytes after the message are an error.
+// releases only verified plaintext: for unsigned suites each frame once its
+// GCM tag checks (a non-framed body whole), for signed suites the whole
+// plaintext once the signature at the end verifies (unless
+// DecryptParams.ReleaseUnverified). What it holds meanwhile is bounded by
+// DecryptParams.MaxBuffer, and grows with the bytes actually read, never
+// with a length the message claims. A failed check is an error wrapping
+// ErrAuthentication from Read; bytes after the message are an error.
 type Decrypter struct {
 	d   *decState
 	r   *bufio.Reader
 	off int64 // offset in the message of the next unread byte
 
-	buf     []byte // frame buffer
+	buf     []byte // ciphertext of the frame being read (then its plaintext)
+	held    []byte // a signed message's plaintext, until the signature verifies
+	hold    bool   // hold plaintext until the signature verifies
+	maxBuf  int    // DecryptParams.MaxBuffer
 	out     []byte // released, unread plaintext
 	seq     uint32
 	done    bool // the whole message was read and checked
@@ -356,7 +372,7 @@ type Decrypter struct {
 // NewDecrypter reads and authenticates the header of the message in r and
 // returns a reader of its plaintext.
 func NewDecrypter(r io.Reader, p DecryptParams) (*Decrypter, error) {
-	_, maxHeader := p.limits()
+	maxBuf, maxHeader := p.limits()
 	h, rest, err := readHeader(r, p.MaxEncryptedDataKeys, maxHeader)
 	if err != nil {
 		return nil, err
@@ -369,39 +385,43 @@ func NewDecrypter(r io.Reader, p DecryptParams) (*Decrypter, error) {
 	if len(rest) > 0 {
 		src = io.MultiReader(bytes.NewReader(rest), r)
 	}
-	return &Decrypter{d: d, r: bufio.NewReaderSize(src, 16<<10), off: int64(len(h.raw)), seq: 1}, nil
+	return &Decrypter{d: d, r: bufio.NewReaderSize(src, 16<<10), off: int64(len(h.raw)), seq: 1,
+		hold: h.Suite.Signed() && !p.ReleaseUnverified, maxBuf: maxBuf}, nil
 }
 
 // readHeader reads exactly enough of r to parse a header, reading ahead at
 // most what the reader returns; it returns the header and the bytes read
-// past it.
+// past it. The parse resumes where it stopped after each read, and the
+// buffer grows geometrically, so that the time and memory spent are linear
+// in the header's size whatever the sizes of the reads.
 func readHeader(r io.Reader, maxEDKs, maxSize int) (*Header, []byte, error) {
+	hp := &headerParser{maxEDKs: maxEDKs, maxSize: maxSize}
 	buf := make([]byte, 0, 1024)
 	need := 1
 	for {
 		if need > cap(buf) {
-			// Grow geometrically so that a long header costs few parses.
-			c := min(max(need, 2*cap(buf)), maxSize)
-			buf = append(make([]byte, 0, c), buf...)
+			nb := append(make([]byte, 0, min(max(need, 2*cap(buf)), maxSize)), buf...)
+			hp.move(nb)
+			buf = nb
 		}
 		n, rerr := io.ReadAtLeast(r, buf[len(buf):cap(buf)], need-len(buf))
 		buf = buf[:len(buf)+n]
 		if rerr != nil && !errors.Is(rerr, io.EOF) && !errors.Is(rerr, io.ErrUnexpectedEOF) {
 			return nil, nil, rerr
 		}
-		h, hn, err := parseHeader(buf, maxEDKs, maxSize)
-		if err == nil {
-			h.rebase(buf[:hn])
-			return h, buf[hn:], nil
-		}
-		var nm needMore
-		if !errors.As(err, &nm) {
+		more, err := hp.parse(buf)
+		if err != nil {
 			return nil, nil, err
+		}
+		if more == 0 {
+			h := &hp.h
+			h.rebase(buf[:hp.p])
+			return h, buf[hp.p:], nil
 		}
 		if rerr != nil {
 			return nil, nil, newErr(ErrMalformed, "header", int64(len(buf)), "truncated")
 		}
-		need = nm.total
+		need = more
 	}
 }
 
@@ -432,9 +452,7 @@ func (dr *Decrypter) Read(p []byte) (int, error) {
 			return 0, io.EOF
 		}
 		if err := dr.next(); err != nil {
-			clear(dr.buf)
-			dr.out = nil
-			dr.err = err
+			dr.fail(err)
 			return 0, err
 		}
 	}
@@ -468,28 +486,43 @@ func (dr *Decrypter) WriteTo(w io.Writer) (int64, error) {
 			return total, nil
 		}
 		if err := dr.next(); err != nil {
-			clear(dr.buf)
-			dr.out = nil
-			dr.err = err
+			dr.fail(err)
 			return total, err
 		}
 	}
 }
 
-// grow returns dr.buf resized to n bytes.
-func (dr *Decrypter) grow(n int) []byte {
-	if cap(dr.buf) < n {
-		dr.buf = make([]byte, n)
+// fail records err and wipes what was not released.
+func (dr *Decrypter) fail(err error) {
+	clear(dr.buf)
+	clear(dr.held)
+	dr.held, dr.out, dr.err = nil, nil, err
+}
+
+// admit checks, before a frame of n plaintext bytes is read, that it fits
+// the buffer bound, and for a held signed message that the plaintext held
+// with it does.
+func (dr *Decrypter) admit(n uint64, field string) error {
+	if n > uint64(dr.maxBuf) {
+		return newErr(ErrLimit, field, dr.off, fmt.Sprintf("a frame of %d bytes is over the %d-byte buffer of streaming decryption; decrypt the message whole, or raise the bound", n, dr.maxBuf))
 	}
-	return dr.buf[:n]
+	if dr.hold && uint64(len(dr.held))+n > uint64(dr.maxBuf) {
+		return newErr(ErrLimit, field, dr.off, fmt.Sprintf("the plaintext of a signed message is held until its signature verifies, and this one is over the %d-byte buffer of streaming decryption; decrypt the message whole, raise the bound, or write streams with an unsigned suite", dr.maxBuf))
+	}
+	return nil
 }
 
 // next reads, authenticates and decrypts the next frame (or the body) into
-// dr.out, and at the end of the body checks the footer and end of stream.
+// dr.out (dr.held while a signed message is held), and at the end of the
+// body checks the footer and end of stream.
 func (dr *Decrypter) next() error {
 	d, ss, h := dr.d, dr.d.ss, dr.d.h
 	sc := dr.scratch[:]
-	var pt []byte
+	var (
+		buf   []byte // the frame's ciphertext and tag
+		aad   []byte
+		field string
+	)
 	final := false
 	if h.ContentType == NonFramed {
 		if err := dr.readFull(sc[:20], "body.content_length"); err != nil {
@@ -497,110 +530,139 @@ func (dr *Decrypter) next() error {
 		}
 		d.setIV(sc[:12])
 		n := binary.BigEndian.Uint64(sc[12:])
-		if n > maxNonFramedLength || n > uint64(d.maxFrame) {
-			return newErr(ErrLimit, "body.content_length", dr.off-8, fmt.Sprintf("content length %d over the limit", n))
+		if n > maxNonFramedLength {
+			return newErr(ErrMalformed, "body.content_length", dr.off-8, fmt.Sprintf("content length %d over the format's limit", n))
 		}
-		// The length is not authenticated yet: grow the buffer as data
-		// actually arrives rather than trusting it.
-		buf, err := dr.readGrow(int(n)+tagLen, "body.content")
-		if err != nil {
+		if err := dr.admit(n, "body.content_length"); err != nil {
 			return err
 		}
-		if pt, err = ss.aead.Open(buf[:0], ss.iv[:], buf, ss.bodyAAD(aadSingleBlock, 1, n)); err != nil {
-			return authErr("body.content", dr.off-int64(len(buf)))
+		field, aad, final = "body.content", ss.bodyAAD(aadSingleBlock, 1, n), true
+		var err error
+		if buf, err = dr.readGrow(int(n)+tagLen, field); err != nil {
+			return err
 		}
-		final = true
 	} else {
 		if err := dr.readFull(sc[:4], "body.sequence_number"); err != nil {
 			return err
 		}
 		got := binary.BigEndian.Uint32(sc)
 		seq := dr.seq
+		var n uint32
 		if got != 0xffffffff {
 			if got != seq {
 				return newErr(ErrMalformed, "body.sequence_number", dr.off-4, fmt.Sprintf("frame %d where %d was expected", got, seq))
+			}
+			if dr.seq == 0xffffffff {
+				return newErr(ErrMalformed, "body.sequence_number", dr.off-4, "too many frames")
+			}
+			if err := dr.admit(uint64(h.FrameLength), "body.frame"); err != nil {
+				return err
 			}
 			if err := dr.readFull(sc[:12], "body.iv"); err != nil {
 				return err
 			}
 			d.setIV(sc[:12])
-			buf := dr.grow(int(h.FrameLength) + tagLen)
-			if err := dr.readFull(buf, "body.frame"); err != nil {
+			n, field, aad = h.FrameLength, "body.frame", ss.bodyAAD(aadFrame, seq, uint64(h.FrameLength))
+		} else {
+			if err := dr.readFull(sc[:20], "body.final_frame"); err != nil {
 				return err
 			}
-			var err error
-			if pt, err = ss.aead.Open(buf[:0], ss.iv[:], buf, ss.bodyAAD(aadFrame, seq, uint64(h.FrameLength))); err != nil {
-				return authErr("body.frame", dr.off-int64(len(buf)))
+			if got := binary.BigEndian.Uint32(sc); got != seq {
+				return newErr(ErrMalformed, "body.sequence_number", dr.off-20, fmt.Sprintf("final frame %d where %d was expected", got, seq))
 			}
-			if dr.seq == 0xfffffffe {
-				return newErr(ErrMalformed, "body.sequence_number", dr.off, "too many frames")
+			d.setIV(sc[4:16])
+			n = binary.BigEndian.Uint32(sc[16:])
+			if n > h.FrameLength {
+				return newErr(ErrMalformed, "body.final_frame.content_length", dr.off-4, "final frame longer than the frame length")
 			}
-			dr.seq++
+			if err := dr.admit(uint64(n), "body.final_frame.content_length"); err != nil {
+				return err
+			}
+			field, aad, final = "body.final_frame", ss.bodyAAD(aadFinalFrame, seq, uint64(n)), true
+		}
+		var err error
+		if buf, err = dr.readGrow(int(n)+tagLen, field); err != nil {
+			return err
+		}
+		dr.seq++
+	}
+	var pt []byte
+	var err error
+	if dr.hold && (!final || len(dr.held) > 0) {
+		// Opened onto what is held; a final frame with nothing held
+		// before it is opened in place, as released frames are.
+		dr.held = growCap(dr.held, len(buf)-tagLen, dr.maxBuf)
+		if dr.held, err = ss.aead.Open(dr.held, ss.iv[:], buf, aad); err != nil {
+			return authErr(field, dr.off-int64(len(buf)))
+		}
+		if !final {
+			return nil
+		}
+		pt = dr.held
+	} else {
+		if pt, err = ss.aead.Open(buf[:0], ss.iv[:], buf, aad); err != nil {
+			return authErr(field, dr.off-int64(len(buf)))
+		}
+		if !final {
 			dr.out = pt
 			return nil
 		}
-		if err := dr.readFull(sc[:20], "body.final_frame"); err != nil {
-			return err
-		}
-		if got := binary.BigEndian.Uint32(sc); got != seq {
-			return newErr(ErrMalformed, "body.sequence_number", dr.off-20, fmt.Sprintf("final frame %d where %d was expected", got, seq))
-		}
-		d.setIV(sc[4:16])
-		n := binary.BigEndian.Uint32(sc[16:])
-		if n > h.FrameLength {
-			return newErr(ErrMalformed, "body.final_frame.content_length", dr.off-4, "final frame longer than the frame length")
-		}
-		buf := dr.grow(int(n) + tagLen)
-		if err := dr.readFull(buf, "body.final_frame"); err != nil {
-			return err
-		}
-		var err error
-		if pt, err = ss.aead.Open(buf[:0], ss.iv[:], buf, ss.bodyAAD(aadFinalFrame, seq, uint64(n))); err != nil {
-			return authErr("body.final_frame", dr.off-int64(len(buf)))
-		}
-		final = true
 	}
-	if final {
-		if d.hash != nil {
-			var sig [2]byte
-			if _, err := io.ReadFull(dr.r, sig[:]); err != nil {
-				return newErr(ErrMalformed, "footer.signature_length", dr.off, "truncated")
-			}
-			n := int(binary.BigEndian.Uint16(sig[:]))
-			if n > maxSigLen {
-				return newErr(ErrMalformed, "footer.signature_length", dr.off, "signature too long")
-			}
-			var sb [maxSigLen]byte
-			if _, err := io.ReadFull(dr.r, sb[:n]); err != nil {
-				return newErr(ErrMalformed, "footer.signature", dr.off+2, "truncated")
-			}
-			if err := d.verify(sb[:n], dr.off+2); err != nil {
-				return err
-			}
-			dr.off += int64(2 + n)
+	if d.hash != nil {
+		var sig [2]byte
+		if _, err := io.ReadFull(dr.r, sig[:]); err != nil {
+			return newErr(ErrMalformed, "footer.signature_length", dr.off, "truncated")
 		}
-		var one [1]byte
-		if n, err := io.ReadFull(dr.r, one[:]); n > 0 {
-			return newErr(ErrMalformed, "message", dr.off, "trailing bytes after the message")
-		} else if err != nil && err != io.EOF {
+		n := int(binary.BigEndian.Uint16(sig[:]))
+		if n > maxSigLen {
+			return newErr(ErrMalformed, "footer.signature_length", dr.off, "signature too long")
+		}
+		var sb [maxSigLen]byte
+		if _, err := io.ReadFull(dr.r, sb[:n]); err != nil {
+			return newErr(ErrMalformed, "footer.signature", dr.off+2, "truncated")
+		}
+		if err := d.verify(sb[:n], dr.off+2); err != nil {
 			return err
 		}
-		dr.done = true
-		dr.out = pt
+		dr.off += int64(2 + n)
 	}
+	var one [1]byte
+	if n, err := io.ReadFull(dr.r, one[:]); n > 0 {
+		return newErr(ErrMalformed, "message", dr.off, "trailing bytes after the message")
+	} else if err != nil && err != io.EOF {
+		return err
+	}
+	dr.done = true
+	dr.out = pt
 	return nil
 }
 
-// readGrow reads n bytes into dr.buf, growing it as data arrives.
+// growCap returns b with room for n more bytes, doubling its capacity (up
+// to limit) so that a held message is copied O(1) times per byte.
+func growCap(b []byte, n, limit int) []byte {
+	if cap(b)-len(b) >= n {
+		return b
+	}
+	nb := make([]byte, len(b), max(len(b)+n, min(2*cap(b), limit)))
+	copy(nb, b)
+	clear(b)
+	return nb
+}
+
+// readGrow reads n bytes into dr.buf, growing it as data arrives (doubling,
+// up to n), so that memory follows the bytes read, not a stated length.
 func (dr *Decrypter) readGrow(n int, field string) ([]byte, error) {
 	const chunk = 1 << 20
 	buf := dr.buf[:0]
 	for len(buf) < n {
 		want := min(n-len(buf), chunk)
 		if cap(buf)-len(buf) < want {
-			buf = append(buf, make([]byte, want)...)[:len(buf)]
+			nb := make([]byte, len(buf), len(buf)+max(want, min(len(buf), n-len(buf))))
+			copy(nb, buf)
+			buf = nb
 		}
 		if err := dr.readFull(buf[len(buf):len(buf)+want], field); err != nil {
+			dr.buf = buf
 			return nil, err
 		}
 		buf = buf[:len(buf)+want]

@@ -305,7 +305,7 @@ func NewEncrypter(w io.Writer, p EncryptParams) (io.WriteCloser, error) {
 	}
 	enc := &encrypter{w: w, e: e, seq: 1}
 	if e.frame > 0 {
-		enc.buf = make([]byte, 24+e.frame+tagLen)
+		enc.buf = make([]byte, 24+min(e.frame, initialFrameBuffer)+tagLen)
 	}
 	if err := enc.emit(e.header); err != nil {
 		return nil, err
@@ -356,6 +356,7 @@ func (enc *encrypter) Write(p []byte) (int, error) {
 				enc.err = newErr(ErrLimit, "body.sequence_number", -1, "more than 2^32-1 frames")
 				return written, enc.err
 			}
+			enc.room(frame)
 			pt := enc.buf[24 : 24+frame]
 			if direct {
 				pt = p[:frame]
@@ -372,12 +373,31 @@ func (enc *encrypter) Write(p []byte) (int, error) {
 			}
 			continue
 		}
-		n := copy(enc.buf[24+enc.fill:24+frame], p)
+		enc.room(min(frame, enc.fill+len(p)))
+		n := copy(enc.buf[24+enc.fill:min(24+frame, len(enc.buf)-tagLen)], p)
 		enc.fill += n
 		written += n
 		p = p[n:]
 	}
 	return written, nil
+}
+
+// initialFrameBuffer bounds the frame buffer an encrypter allocates up
+// front; a longer frame's buffer grows as data is written (see room).
+const initialFrameBuffer = 64 << 10
+
+// room makes enc.buf hold a frame of n plaintext bytes (n at most the frame
+// length) and its framing, growing it geometrically: memory follows the
+// data written, not the frame length, which may be up to 2^32-1.
+func (enc *encrypter) room(n int) {
+	need := 24 + n + tagLen
+	if len(enc.buf) >= need {
+		return
+	}
+	nb := make([]byte, min(max(need, 2*len(enc.buf)), 24+enc.e.frame+tagLen))
+	copy(nb, enc.buf[:24+enc.fill])
+	clear(enc.buf)
+	enc.buf = nb
 }
 
 // Close writes the final frame (or the non-framed body) and the footer.

@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"slices"
 )
 
 // ContentType is the header's content type: how the body is laid out.
@@ -28,11 +29,10 @@ const (
 	// DefaultMaxHeaderSize bounds the serialized header (encryption context
 	// and encrypted data keys included) when DecryptParams.MaxHeaderSize is 0.
 	DefaultMaxHeaderSize = 1 << 20
-	// DefaultMaxFrameLength bounds the header's frame length, and the
-	// content length of a non-framed body, when DecryptParams.MaxFrameLength
-	// is 0. A decrypter buffers one frame (or a whole non-framed body) before
-	// releasing it, so this is also its memory bound.
-	DefaultMaxFrameLength = 64 << 20
+	// DefaultMaxBuffer bounds the plaintext a Decrypter holds before
+	// releasing it (one frame, a non-framed body, or a signed message
+	// whole) when DecryptParams.MaxBuffer is 0.
+	DefaultMaxBuffer = 64 << 20
 	// DefaultFrameLength is the frame length used by NewEncrypter and
 	// Encrypt when EncryptParams.FrameLength is 0.
 	DefaultFrameLength = 4096
@@ -103,178 +103,243 @@ func (h *Header) Bytes() []byte {
 
 // parseHeader parses a header from b. The result aliases b until the
 // caller calls rebase, which every caller must do. maxEDKs <= 0 means no count limit.
-// It returns errNeedMore if b is a strict prefix of a header that could
-// still be valid and shorter than maxSize.
+// It returns an error wrapping errNeedMore if b is a strict prefix of a
+// header that could still be valid and shorter than maxSize.
 func parseHeader(b []byte, maxEDKs, maxSize int) (*Header, int, error) {
-	p := 0
-	need := func(n int, field string) error {
-		if p+n > maxSize {
-			return newErr(ErrLimit, field, int64(p), fmt.Sprintf("header longer than the %d-byte limit", maxSize))
-		}
-		if len(b)-p >= n {
-			return nil
-		}
-		return needMore{p + n}
-	}
-	u16 := func(field string) (int, error) {
-		if err := need(2, field); err != nil {
-			return 0, err
-		}
-		v := int(binary.BigEndian.Uint16(b[p:]))
-		p += 2
-		return v, nil
-	}
-	h := &Header{}
-	if err := need(1, "header.version"); err != nil {
-		return nil, 0, err
-	}
-	h.Version = int(b[0])
-	if h.Version != 1 && h.Version != 2 {
-		return nil, 0, newErr(ErrMalformed, "header.version", 0, fmt.Sprintf("unsupported version 0x%02x", b[0]))
-	}
-	p = 1
-	if h.Version == 1 {
-		if err := need(1, "header.type"); err != nil {
-			return nil, 0, err
-		}
-		if b[p] != headerTypeCustomerAED {
-			return nil, 0, newErr(ErrMalformed, "header.type", int64(p), fmt.Sprintf("unsupported type 0x%02x", b[p]))
-		}
-		p++
-	}
-	id, err := u16("header.suite_id")
+	hp := &headerParser{maxEDKs: maxEDKs, maxSize: maxSize}
+	more, err := hp.parse(b)
 	if err != nil {
 		return nil, 0, err
 	}
-	s, err := LookupSuite(SuiteID(id))
-	if err != nil {
-		return nil, 0, newErr(ErrUnsupportedSuite, "header.suite_id", int64(p-2), fmt.Sprintf("unknown suite 0x%04x", id))
+	if more > 0 {
+		return nil, 0, needMore{more}
 	}
-	if s.MessageVersion != h.Version {
-		return nil, 0, newErr(ErrMalformed, "header.suite_id", int64(p-2), fmt.Sprintf("suite %v in a version %d header", s.ID, h.Version))
-	}
-	h.Suite = s
-	idLen := 16
-	if h.Version == 2 {
-		idLen = 32
-	}
-	if err := need(idLen, "header.message_id"); err != nil {
-		return nil, 0, err
-	}
-	h.MessageID = b[p : p+idLen]
-	p += idLen
-	aadLen, err := u16("header.aad_length")
-	if err != nil {
-		return nil, 0, err
-	}
-	if err := need(aadLen, "header.aad"); err != nil {
-		return nil, 0, err
-	}
-	h.ecRaw = b[p : p+aadLen]
-	if h.EncryptionContext, err = parseContext(h.ecRaw, int64(p)); err != nil {
-		return nil, 0, err
-	}
-	p += aadLen
-	nEDK, err := u16("header.edk_count")
-	if err != nil {
-		return nil, 0, err
-	}
-	if nEDK == 0 {
-		return nil, 0, newErr(ErrMalformed, "header.edk_count", int64(p-2), "no encrypted data keys")
-	}
-	if maxEDKs > 0 && nEDK > maxEDKs {
-		return nil, 0, newErr(ErrLimit, "header.edk_count", int64(p-2), fmt.Sprintf("%d encrypted data keys, limit %d", nEDK, maxEDKs))
-	}
-	// Each entry takes at least 6 bytes: do not trust the count for
-	// allocation beyond what the available (or allowed) input can hold.
-	capEDK := nEDK
-	if room := (len(b) - p) / 6; capEDK > room {
-		capEDK = room
-	}
-	h.EncryptedDataKeys = make([]EncryptedDataKey, 0, capEDK)
-	for i := 0; i < nEDK; i++ {
-		var e EncryptedDataKey
-		n, err := u16("header.edk.provider_id_length")
-		if err != nil {
-			return nil, 0, err
+	return &hp.h, hp.p, nil
+}
+
+// headerParser parses a header incrementally. parse may be called again
+// with the same input extended (in the same memory, or in new memory after
+// move): it resumes at the field group where it stopped, so that a header
+// read in any number of pieces is parsed in time and memory linear in its
+// size, whatever the read sizes.
+type headerParser struct {
+	h                Header
+	p                int // length of the header parsed so far
+	step             headerStep
+	nEDK             int // the header's encrypted data key count
+	maxEDKs, maxSize int
+}
+
+// headerStep is the next field group a headerParser parses. Each group is
+// parsed whole or not at all, and each encrypted data key is a group of its
+// own, so a resumed parse repeats at most one key's three lengths.
+type headerStep int
+
+const (
+	stepVersion  headerStep = iota // version (and v1 type)
+	stepSuite                      // suite id and message id
+	stepContext                    // AAD length and encryption context
+	stepEDKCount                   // encrypted data key count
+	stepEDKs                       // encrypted data keys, one at a time
+	stepTail                       // content type through authentication tag
+	stepDone
+)
+
+// move points the slices the parser has cut into b, a copy of the input
+// parsed so far in new memory, before a parse of b resumes.
+func (hp *headerParser) move(b []byte) {
+	hp.h.relocate(b, false)
+	hp.h.base = b
+}
+
+// parse continues parsing b, which extends the input of the previous calls.
+// It returns more > 0, the input length the next field group needs, when b
+// ends before the header does; more == 0 and no error when the header is
+// complete (hp.h, of length hp.p). It reads no byte of b past the header.
+func (hp *headerParser) parse(b []byte) (more int, err error) {
+	h := &hp.h
+	h.base = b
+	for {
+		p := hp.p
+		// need reports whether the group's next n bytes are in b: it
+		// refuses a header over the size limit, and sets more when b is too
+		// short.
+		need := func(n int, field string) bool {
+			if err != nil || more > 0 {
+				return false
+			}
+			if p+n > hp.maxSize {
+				err = newErr(ErrLimit, field, int64(p), fmt.Sprintf("header longer than the %d-byte limit", hp.maxSize))
+				return false
+			}
+			if len(b)-p < n {
+				more = p + n
+				return false
+			}
+			return true
 		}
-		if err := need(n, "header.edk.provider_id"); err != nil {
-			return nil, 0, err
+		u16 := func(field string) (int, bool) {
+			if !need(2, field) {
+				return 0, false
+			}
+			v := int(binary.BigEndian.Uint16(b[p:]))
+			p += 2
+			return v, true
 		}
-		e.ProviderID = string(b[p : p+n])
-		p += n
-		if n, err = u16("header.edk.provider_info_length"); err != nil {
-			return nil, 0, err
+		switch hp.step {
+		case stepVersion:
+			if !need(1, "header.version") {
+				return more, err
+			}
+			h.Version = int(b[0])
+			if h.Version != 1 && h.Version != 2 {
+				return 0, newErr(ErrMalformed, "header.version", 0, fmt.Sprintf("unsupported version 0x%02x", b[0]))
+			}
+			p++
+			if h.Version == 1 {
+				if !need(1, "header.type") {
+					return more, err
+				}
+				if b[p] != headerTypeCustomerAED {
+					return 0, newErr(ErrMalformed, "header.type", int64(p), fmt.Sprintf("unsupported type 0x%02x", b[p]))
+				}
+				p++
+			}
+		case stepSuite:
+			id, ok := u16("header.suite_id")
+			if !ok {
+				return more, err
+			}
+			s, lerr := LookupSuite(SuiteID(id))
+			if lerr != nil {
+				return 0, newErr(ErrUnsupportedSuite, "header.suite_id", int64(p-2), fmt.Sprintf("unknown suite 0x%04x", id))
+			}
+			if s.MessageVersion != h.Version {
+				return 0, newErr(ErrMalformed, "header.suite_id", int64(p-2), fmt.Sprintf("suite %v in a version %d header", s.ID, h.Version))
+			}
+			idLen := 16
+			if h.Version == 2 {
+				idLen = 32
+			}
+			if !need(idLen, "header.message_id") {
+				return more, err
+			}
+			h.Suite = s
+			h.MessageID = b[p : p+idLen]
+			p += idLen
+		case stepContext:
+			aadLen, ok := u16("header.aad_length")
+			if !ok || !need(aadLen, "header.aad") {
+				return more, err
+			}
+			h.ecRaw = b[p : p+aadLen]
+			if h.EncryptionContext, err = parseContext(h.ecRaw, int64(p)); err != nil {
+				return 0, err
+			}
+			p += aadLen
+		case stepEDKCount:
+			n, ok := u16("header.edk_count")
+			if !ok {
+				return more, err
+			}
+			if n == 0 {
+				return 0, newErr(ErrMalformed, "header.edk_count", int64(p-2), "no encrypted data keys")
+			}
+			if hp.maxEDKs > 0 && n > hp.maxEDKs {
+				return 0, newErr(ErrLimit, "header.edk_count", int64(p-2), fmt.Sprintf("%d encrypted data keys, limit %d", n, hp.maxEDKs))
+			}
+			hp.nEDK = n
+			// Each entry takes at least 6 bytes: the count is trusted for
+			// allocation only as far as the input at hand can hold.
+			h.EncryptedDataKeys = make([]EncryptedDataKey, 0, min(n, (len(b)-p)/6))
+		case stepEDKs:
+			for len(h.EncryptedDataKeys) < hp.nEDK {
+				var e EncryptedDataKey
+				n, ok := u16("header.edk.provider_id_length")
+				if !ok || !need(n, "header.edk.provider_id") {
+					return more, err
+				}
+				id := b[p : p+n]
+				p += n
+				if n, ok = u16("header.edk.provider_info_length"); !ok || !need(n, "header.edk.provider_info") {
+					return more, err
+				}
+				e.ProviderInfo = b[p : p+n]
+				p += n
+				if n, ok = u16("header.edk.ciphertext_length"); !ok || !need(n, "header.edk.ciphertext") {
+					return more, err
+				}
+				e.Ciphertext = b[p : p+n]
+				p += n
+				e.ProviderID = string(id)
+				edks := h.EncryptedDataKeys
+				if len(edks) == cap(edks) {
+					// Double (a header read in pieces appends to a slice
+					// sized for what had arrived), never past the count.
+					edks = slices.Grow(edks, min(max(len(edks), 8), hp.nEDK-len(edks)))
+				}
+				h.EncryptedDataKeys = append(edks, e)
+				hp.p = p
+			}
+		case stepTail:
+			if !need(1, "header.content_type") {
+				return more, err
+			}
+			h.ContentType = ContentType(b[p])
+			if h.ContentType != Framed && h.ContentType != NonFramed {
+				return 0, newErr(ErrMalformed, "header.content_type", int64(p), fmt.Sprintf("unsupported content type 0x%02x", b[p]))
+			}
+			p++
+			if h.Version == 1 {
+				if !need(5, "header.reserved") {
+					return more, err
+				}
+				if b[p]|b[p+1]|b[p+2]|b[p+3] != 0 {
+					return 0, newErr(ErrMalformed, "header.reserved", int64(p), "reserved bytes are not zero")
+				}
+				if b[p+4] != ivLen {
+					return 0, newErr(ErrMalformed, "header.iv_length", int64(p+4), fmt.Sprintf("IV length %d, the suite's is 12", b[p+4]))
+				}
+				p += 5
+			}
+			if !need(4, "header.frame_length") {
+				return more, err
+			}
+			h.FrameLength = binary.BigEndian.Uint32(b[p:])
+			if h.ContentType == NonFramed && h.FrameLength != 0 {
+				return 0, newErr(ErrMalformed, "header.frame_length", int64(p), "non-zero frame length for a non-framed body")
+			}
+			if h.ContentType == Framed && h.FrameLength == 0 {
+				return 0, newErr(ErrMalformed, "header.frame_length", int64(p), "zero frame length for a framed body")
+			}
+			p += 4
+			if h.Version == 2 {
+				if !need(h.Suite.SuiteDataLen, "header.suite_data") {
+					return more, err
+				}
+				h.SuiteData = b[p : p+h.Suite.SuiteDataLen]
+				p += h.Suite.SuiteDataLen
+			}
+			h.bodyLen = p
+			if h.Version == 1 {
+				if !need(ivLen, "header.iv") {
+					return more, err
+				}
+				h.IV = b[p : p+ivLen]
+				p += ivLen
+			}
+			if !need(tagLen, "header.auth_tag") {
+				return more, err
+			}
+			h.AuthTag = b[p : p+tagLen]
+			p += tagLen
+			h.raw = b[:p]
+		case stepDone:
+			return 0, nil
 		}
-		if err := need(n, "header.edk.provider_info"); err != nil {
-			return nil, 0, err
-		}
-		e.ProviderInfo = b[p : p+n]
-		p += n
-		if n, err = u16("header.edk.ciphertext_length"); err != nil {
-			return nil, 0, err
-		}
-		if err := need(n, "header.edk.ciphertext"); err != nil {
-			return nil, 0, err
-		}
-		e.Ciphertext = b[p : p+n]
-		p += n
-		h.EncryptedDataKeys = append(h.EncryptedDataKeys, e)
+		hp.p = p
+		hp.step++
 	}
-	if err := need(1, "header.content_type"); err != nil {
-		return nil, 0, err
-	}
-	h.ContentType = ContentType(b[p])
-	if h.ContentType != Framed && h.ContentType != NonFramed {
-		return nil, 0, newErr(ErrMalformed, "header.content_type", int64(p), fmt.Sprintf("unsupported content type 0x%02x", b[p]))
-	}
-	p++
-	if h.Version == 1 {
-		if err := need(5, "header.reserved"); err != nil {
-			return nil, 0, err
-		}
-		if b[p]|b[p+1]|b[p+2]|b[p+3] != 0 {
-			return nil, 0, newErr(ErrMalformed, "header.reserved", int64(p), "reserved bytes are not zero")
-		}
-		if b[p+4] != ivLen {
-			return nil, 0, newErr(ErrMalformed, "header.iv_length", int64(p+4), fmt.Sprintf("IV length %d, the suite's is 12", b[p+4]))
-		}
-		p += 5
-	}
-	if err := need(4, "header.frame_length"); err != nil {
-		return nil, 0, err
-	}
-	h.FrameLength = binary.BigEndian.Uint32(b[p:])
-	if h.ContentType == NonFramed && h.FrameLength != 0 {
-		return nil, 0, newErr(ErrMalformed, "header.frame_length", int64(p), "non-zero frame length for a non-framed body")
-	}
-	if h.ContentType == Framed && h.FrameLength == 0 {
-		return nil, 0, newErr(ErrMalformed, "header.frame_length", int64(p), "zero frame length for a framed body")
-	}
-	p += 4
-	if h.Version == 2 {
-		if err := need(s.SuiteDataLen, "header.suite_data"); err != nil {
-			return nil, 0, err
-		}
-		h.SuiteData = b[p : p+s.SuiteDataLen]
-		p += s.SuiteDataLen
-	}
-	h.bodyLen = p
-	if h.Version == 1 {
-		if err := need(ivLen, "header.iv"); err != nil {
-			return nil, 0, err
-		}
-		h.IV = b[p : p+ivLen]
-		p += ivLen
-	}
-	if err := need(tagLen, "header.auth_tag"); err != nil {
-		return nil, 0, err
-	}
-	h.AuthTag = b[p : p+tagLen]
-	p += tagLen
-	h.raw = b[:p]
-	h.base = b // the caller calls rebase
-	return h, p, nil
 }
 
 // headerBodySize returns the serialized size of h's header body.
@@ -355,13 +420,26 @@ func (h *Header) appendBody(b []byte) ([]byte, error) {
 // capacity to their length. Slices cut by parseHeader keep the capacity of
 // the input, which locates them.
 func (h *Header) rebase(raw []byte) {
+	h.relocate(raw, true)
+	n := len(h.raw)
+	h.raw = raw[:n:n]
+	h.base = h.raw
+}
+
+// relocate points h's byte slices, cut from h.base, into b, which holds the
+// same bytes at the same offsets; with limit, their capacity is limited to
+// their length.
+func (h *Header) relocate(b []byte, limit bool) {
 	base := cap(h.base)
-	at := func(b []byte) []byte {
-		if b == nil {
+	at := func(s []byte) []byte {
+		if s == nil {
 			return nil
 		}
-		off := base - cap(b)
-		return raw[off : off+len(b) : off+len(b)]
+		off := base - cap(s)
+		if limit {
+			return b[off : off+len(s) : off+len(s)]
+		}
+		return b[off : off+len(s)]
 	}
 	h.MessageID = at(h.MessageID)
 	h.ecRaw = at(h.ecRaw)
@@ -373,9 +451,6 @@ func (h *Header) rebase(raw []byte) {
 	h.SuiteData = at(h.SuiteData)
 	h.IV = at(h.IV)
 	h.AuthTag = at(h.AuthTag)
-	n := len(h.raw)
-	h.raw = raw[:n:n]
-	h.base = h.raw
 }
 
 // headerAuthAAD returns the additional authenticated data of the header

@@ -214,8 +214,19 @@ func TestStreamReleasesOnlyAuthenticated(t *testing.T) {
 	if !errors.Is(err, ErrAuthentication) {
 		t.Fatalf("err %v", err)
 	}
-	if len(got) > 64*3 {
-		t.Fatalf("final frame released before the signature was checked (%d bytes)", len(got))
+	if len(got) != 0 {
+		t.Fatalf("%d bytes released before the signature was checked", len(got))
+	}
+	// With ReleaseUnverified the regular frames are released as their tags
+	// check, the final one never.
+	dp.ReleaseUnverified = true
+	d, err = NewDecrypter(iotest.HalfReader(bytes.NewReader(msg)), dp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err = io.ReadAll(d)
+	if !errors.Is(err, ErrAuthentication) || len(got) != 64*3 {
+		t.Fatalf("ReleaseUnverified: %d bytes, err %v", len(got), err)
 	}
 }
 
@@ -223,11 +234,25 @@ func TestLimits(t *testing.T) {
 	s, _ := LookupSuite(AES_256_GCM_HKDF_SHA512_COMMIT_KEY)
 	ep, dp := params(t, s, 1<<16, false)
 	msg, _ := Encrypt(ep, []byte("x"))
-	dp.MaxFrameLength = 1 << 15
-	if _, _, err := Decrypt(dp, msg); !errors.Is(err, ErrLimit) {
-		t.Fatalf("frame limit: %v", err)
+	// The buffer bound applies to the frames a stream reaches, whatever
+	// the header's frame length says.
+	dp.MaxBuffer = 1 << 15
+	if _, _, err := Decrypt(dp, msg); err != nil {
+		t.Fatalf("buffer API with a bound: %v", err)
 	}
-	dp.MaxFrameLength, dp.MaxHeaderSize = 0, 40
+	if _, _, err := decryptStream(dp, bytes.NewReader(msg)); err != nil {
+		t.Fatalf("small final frame of a long frame length: %v", err)
+	}
+	for _, n := range []int{1<<16 + 1, 1<<15 + 1} { // a regular frame, a final frame over the bound
+		big, _ := Encrypt(ep, make([]byte, n))
+		if _, _, err := Decrypt(dp, big); err != nil {
+			t.Fatalf("buffer API, %d bytes: %v", n, err)
+		}
+		if _, _, err := decryptStream(dp, bytes.NewReader(big)); !errors.Is(err, ErrLimit) {
+			t.Fatalf("stream, %d bytes: %v", n, err)
+		}
+	}
+	dp.MaxBuffer, dp.MaxHeaderSize = 0, 40
 	if _, _, err := Decrypt(dp, msg); !errors.Is(err, ErrLimit) {
 		t.Fatalf("header limit: %v", err)
 	}
