@@ -426,12 +426,11 @@ func (c *Client) auditCache(ctx context.Context, suite esdk.SuiteID, detail stri
 // encryptionMaterials returns materials for one message of size plaintext
 // bytes (-1: unknown), from the cache when the Client has one and it
 // holds usable materials for ec, else from the materials manager.
-func (c *Client) encryptionMaterials(ctx context.Context, ec map[string]string, size int64) (*EncryptionMaterials, error) {
+func (c *Client) encryptionMaterials(ctx context.Context, ec map[string]string, size int64, id esdk.SuiteID) (*EncryptionMaterials, error) {
 	mc := c.cache
 	if mc == nil {
-		return c.cmm.encryptionMaterials(ctx, ec)
+		return c.cmm.encryptionMaterials(ctx, ec, id)
 	}
-	id := c.encryptSuite()
 	suite, err := lookupSuite(id)
 	if err != nil {
 		return nil, err
@@ -441,7 +440,7 @@ func (c *Client) encryptionMaterials(ctx context.Context, ec map[string]string, 
 		if err := c.auditCache(ctx, id, "scope=encrypt cache=bypass"); err != nil {
 			return nil, err
 		}
-		return c.cmm.encryptionMaterials(ctx, ec)
+		return c.cmm.encryptionMaterials(ctx, ec, id)
 	}
 	// The checks of the materials manager, which a hit skips.
 	if err := checkCallerContext(ec); err != nil {
@@ -453,7 +452,7 @@ func (c *Client) encryptionMaterials(ctx context.Context, ec map[string]string, 
 	}
 	return cachedLookup(ctx, c, key, id, "encrypt",
 		func() (*EncryptionMaterials, <-chan struct{}, bool) { return mc.getEncrypt(key, uint64(size)) },
-		func() (*EncryptionMaterials, error) { return c.cmm.encryptionMaterials(ctx, ec) },
+		func() (*EncryptionMaterials, error) { return c.cmm.encryptionMaterials(ctx, ec, id) },
 		func(m *EncryptionMaterials) { mc.putEncrypt(key, m, uint64(size)) })
 }
 

@@ -24,9 +24,13 @@ const DefaultMaxEncryptedDataKeys = 3
 
 // Options configure a Client. The zero value is the safe default.
 type Options struct {
-	// Suite is the algorithm suite new messages use. Zero means
-	// AES_256_GCM_HKDF_SHA512_COMMIT_KEY_ECDSA_P384 (0x0578), or 0x0378
-	// under ForbidEncryptAllowDecrypt.
+	// Suite is the algorithm suite new messages use. Zero means, for
+	// Encrypt and AppendEncrypt, AES_256_GCM_HKDF_SHA512_COMMIT_KEY_ECDSA_P384
+	// (0x0578), or 0x0378 under ForbidEncryptAllowDecrypt; for
+	// EncryptWriter, AES_256_GCM_HKDF_SHA512_COMMIT_KEY (0x0478), or
+	// 0x0178 under ForbidEncryptAllowDecrypt: unsigned, so that a reader
+	// can verify each frame as it arrives (see "Streams" in the package
+	// doc).
 	Suite esdk.SuiteID
 	// CommitmentPolicy says which suites may be written and read. The
 	// zero value is RequireEncryptRequireDecrypt.
@@ -68,6 +72,24 @@ type Options struct {
 	// (unsigned committing suites have nothing left to check). Decrypt is
 	// unaffected: it returns nothing before the signature verifies.
 	StreamUnsignedOnly bool
+	// MaxStreamBuffer bounds the plaintext DecryptReader holds before
+	// releasing it: one frame, or for a signed message the whole
+	// plaintext, which it releases only once the signature verifies. A
+	// message that needs more is refused (ErrStreamBuffer) when the frame
+	// that crosses the bound is reached, before anything of it is
+	// released; Decrypt has no such bound. Memory follows the bytes read,
+	// not the lengths a message claims. Zero means 64 MiB.
+	MaxStreamBuffer int
+	// AllowUnverifiedStreaming WEAKENS DecryptReader for signed messages:
+	// each frame is released once its GCM tag checks, before the signature
+	// at the end of the message is verified, so a holder of the data key
+	// can forge plaintext that is released before Read reports the
+	// failure. It lifts MaxStreamBuffer's bound on a signed message's
+	// total (not on one frame). Every such stream is recorded through the
+	// policy as a hipaa.OutcomeOverride event (Detail
+	// "AllowUnverifiedStreaming") before anything is read past the header;
+	// if that record fails, so does DecryptReader. Off by default.
+	AllowUnverifiedStreaming bool
 }
 
 // Client encrypts and decrypts messages in the AWS Encryption SDK message
@@ -82,6 +104,8 @@ type Client struct {
 	net400 bool            // Options.AllowNet400HeaderAuthRetry
 	// streamUnsignedOnly is Options.StreamUnsignedOnly.
 	streamUnsignedOnly bool
+	maxStreamBuffer    int  // Options.MaxStreamBuffer
+	unverifiedStream   bool // Options.AllowUnverifiedStreaming
 }
 
 // New returns a Client that wraps data keys with keyring. It refuses a
@@ -95,7 +119,10 @@ func New(policy *hipaa.Policy, keyring Keyring, optFns ...func(*Options)) (*Clie
 		return nil, fmt.Errorf("%w: nil keyring", ErrConfig)
 	}
 	var o Options
-	for _, f := range optFns {
+	for i, f := range optFns {
+		if f == nil {
+			return nil, fmt.Errorf("%w: option %d is a nil function", ErrConfig, i)
+		}
 		f(&o)
 	}
 	if !o.CommitmentPolicy.valid() {
@@ -110,7 +137,7 @@ func New(policy *hipaa.Policy, keyring Keyring, optFns ...func(*Options)) (*Clie
 			return nil, fmt.Errorf("%w: %s does not write suite %s", ErrCommitmentPolicy, o.CommitmentPolicy, s.ID)
 		}
 	}
-	if o.MaxEncryptedDataKeys < 0 || o.FrameLength < 0 || int64(o.FrameLength) > 0xffffffff {
+	if o.MaxEncryptedDataKeys < 0 || o.FrameLength < 0 || int64(o.FrameLength) > 0xffffffff || o.MaxStreamBuffer < 0 {
 		return nil, fmt.Errorf("%w: negative or too large limit", ErrConfig)
 	}
 	if o.MaxEncryptedDataKeys == 0 {
@@ -128,6 +155,10 @@ func New(policy *hipaa.Policy, keyring Keyring, optFns ...func(*Options)) (*Clie
 	if err != nil {
 		return nil, err
 	}
+	// Audits AllowUnhardenedKMSClient (kms.go); fails New if it cannot.
+	if err := recordKeyringOverrides(context.Background(), policy, keyring); err != nil {
+		return nil, err
+	}
 	return &Client{
 		policy:             policy,
 		cmm:                materialsManager{keyring: keyring, policy: o.CommitmentPolicy, suite: o.Suite, maxEDKs: o.MaxEncryptedDataKeys, required: required},
@@ -136,6 +167,8 @@ func New(policy *hipaa.Policy, keyring Keyring, optFns ...func(*Options)) (*Clie
 		cache:              cache,
 		net400:             o.AllowNet400HeaderAuthRetry,
 		streamUnsignedOnly: o.StreamUnsignedOnly,
+		maxStreamBuffer:    o.MaxStreamBuffer,
+		unverifiedStream:   o.AllowUnverifiedStreaming,
 	}, nil
 }
 
@@ -204,11 +237,13 @@ func suiteResource(id esdk.SuiteID) string {
 	return fmt.Sprintf("alg-suite:0x%04X", uint16(id))
 }
 
-func (c *Client) encryptSuite() esdk.SuiteID {
+// encryptSuite is the suite of new messages: Options.Suite, or the
+// policy's default for Encrypt or, with stream, EncryptWriter.
+func (c *Client) encryptSuite(stream bool) esdk.SuiteID {
 	if c.cmm.suite != 0 {
 		return c.cmm.suite
 	}
-	return c.cmm.policy.defaultSuite()
+	return c.cmm.policy.defaultSuite(stream)
 }
 
 // Encrypt encrypts plaintext into one message bound to the encryption
@@ -231,7 +266,7 @@ func (c *Client) AppendEncrypt(ctx context.Context, dst, plaintext []byte, ec ma
 	run := encryptRun{c: c, dst: dst, plaintext: plaintext, ec: ec}
 	err := c.policy.Guard(ctx, hipaa.Operation{
 		Action:   "envelope.Encrypt",
-		Resource: suiteResource(c.encryptSuite()),
+		Resource: suiteResource(c.encryptSuite(false)),
 		KeyID:    c.keyID,
 		Names:    appendContextNames(run.names[:0], ec),
 	}, run.do)
@@ -252,7 +287,7 @@ type encryptRun struct {
 }
 
 func (r *encryptRun) do(ctx context.Context) (int64, error) {
-	m, err := r.c.encryptionMaterials(ctx, r.ec, int64(len(r.plaintext)))
+	m, err := r.c.encryptionMaterials(ctx, r.ec, int64(len(r.plaintext)), r.c.encryptSuite(false))
 	if err != nil {
 		return 0, err
 	}
@@ -296,15 +331,18 @@ func (c *Client) encryptParams(m *EncryptionMaterials) esdk.EncryptParams {
 // "envelope.Encrypt" through the policy's Guard, and Close records a
 // second outcome event with the plaintext byte count.
 func (c *Client) EncryptWriter(ctx context.Context, dst io.Writer, ec map[string]string) (io.WriteCloser, error) {
+	if dst == nil {
+		return nil, fmt.Errorf("%w: nil destination writer", ErrConfig)
+	}
 	var w *encryptWriter
 	op := hipaa.Operation{
 		Action:   "envelope.Encrypt",
-		Resource: suiteResource(c.encryptSuite()),
+		Resource: suiteResource(c.encryptSuite(true)),
 		KeyID:    c.keyID,
 		Names:    contextNames(ec),
 	}
 	err := c.policy.Guard(ctx, op, func(gctx context.Context) (int64, error) {
-		m, err := c.encryptionMaterials(gctx, ec, -1)
+		m, err := c.encryptionMaterials(gctx, ec, -1, c.encryptSuite(true))
 		if err != nil {
 			return 0, err
 		}
@@ -550,14 +588,19 @@ func (r *decryptRun) do(ctx context.Context) (int64, error) {
 
 // DecryptReader reads the header of the message in src, unwraps its data
 // key and returns a reader of the plaintext, with the same checks as
-// Decrypt. The reader releases plaintext only once it is authenticated
-// (frame by frame; for signed suites the last frame is released only once
-// the signature is verified), and returns an error wrapping
-// hipaa.ErrTampered for a message altered or truncated after the header:
-// read to io.EOF before trusting what was read. The header is audited as
-// "envelope.Decrypt" through the policy's Guard; reaching io.EOF or an
-// error records a second outcome event.
+// Decrypt. The reader releases plaintext only once it is verified: an
+// unsigned message frame by frame, as each frame's tag checks; a signed one
+// whole, once its signature verifies (up to Options.MaxStreamBuffer, unless
+// Options.AllowUnverifiedStreaming). It returns an error wrapping
+// hipaa.ErrTampered for a message altered or truncated after the header
+// (then nothing more is released), so read to io.EOF: a truncated unsigned
+// message has released its frames before the missing end is found. The
+// header is audited as "envelope.Decrypt" through the policy's Guard;
+// reaching io.EOF or an error records a second outcome event.
 func (c *Client) DecryptReader(ctx context.Context, src io.Reader, expected map[string]string) (io.Reader, error) {
+	if src == nil {
+		return nil, fmt.Errorf("%w: nil source reader", ErrConfig)
+	}
 	if err := c.checkExpected(expected); err != nil {
 		return nil, err
 	}
@@ -567,12 +610,21 @@ func (c *Client) DecryptReader(ctx context.Context, src io.Reader, expected map[
 		var st decryptState
 		p := c.decryptParams(gctx, expected, &st)
 		p.RefuseSigned = c.streamUnsignedOnly
+		p.MaxBuffer = c.maxStreamBuffer
+		p.ReleaseUnverified = c.unverifiedStream
 		d, err := esdk.NewDecrypter(src, p)
 		if err != nil {
 			return 0, decryptError(err, &st)
 		}
 		r = &decryptReader{c: c, ctx: gctx, op: op, d: d}
 		r.op.Resource = suiteResource(d.Header().Suite.ID)
+		if c.unverifiedStream && d.Header().Suite.Signed() {
+			// Nothing has been read past the header yet.
+			if err := c.policy.Record(gctx, hipaa.Event{Action: op.Action, Resource: r.op.Resource, KeyID: c.keyID,
+				Outcome: hipaa.OutcomeOverride, Reason: "release-before-signature", Detail: "AllowUnverifiedStreaming"}); err != nil {
+				return 0, err
+			}
+		}
 		return 0, nil
 	})
 	if err != nil {
@@ -596,7 +648,11 @@ func (r *decryptReader) Read(p []byte) (int, error) {
 	if err == nil {
 		return n, nil
 	}
-	if err != io.EOF {
+	switch {
+	case err == io.EOF:
+	case errors.Is(err, esdk.ErrLimit): // the header's limits were checked before
+		err = fmt.Errorf("%w: %w", ErrStreamBuffer, err)
+	default:
 		err = mapESDKError(err)
 	}
 	r.once.Do(func() {

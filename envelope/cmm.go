@@ -49,10 +49,17 @@ func (p CommitmentPolicy) valid() bool {
 	return p >= RequireEncryptRequireDecrypt && p <= ForbidEncryptAllowDecrypt
 }
 
-// defaultSuite is the suite a policy writes when none is chosen.
-func (p CommitmentPolicy) defaultSuite() esdk.SuiteID {
-	if p == ForbidEncryptAllowDecrypt {
+// defaultSuite is the suite a policy writes when none is chosen: signed for
+// Encrypt, unsigned for streams (EncryptWriter), whose every frame a reader
+// can then verify as it arrives.
+func (p CommitmentPolicy) defaultSuite(stream bool) esdk.SuiteID {
+	switch {
+	case p == ForbidEncryptAllowDecrypt && stream:
+		return esdk.AES_256_GCM_IV12_TAG16_HKDF_SHA256
+	case p == ForbidEncryptAllowDecrypt:
 		return esdk.AES_256_GCM_IV12_TAG16_HKDF_SHA384_ECDSA_P384
+	case stream:
+		return esdk.AES_256_GCM_HKDF_SHA512_COMMIT_KEY
 	}
 	return esdk.AES_256_GCM_HKDF_SHA512_COMMIT_KEY_ECDSA_P384
 }
@@ -81,9 +88,10 @@ type materialsManager struct {
 	required []string
 }
 
-// encryptionMaterials picks the suite, adds the signing key's public half
-// to a copy of ec for signed suites and asks the keyring for the data key.
-func (c *materialsManager) encryptionMaterials(ctx context.Context, ec map[string]string) (*EncryptionMaterials, error) {
+// encryptionMaterials checks suite id against the policy, adds the signing
+// key's public half to a copy of ec for signed suites and asks the keyring
+// for the data key.
+func (c *materialsManager) encryptionMaterials(ctx context.Context, ec map[string]string, id esdk.SuiteID) (*EncryptionMaterials, error) {
 	if err := checkCallerContext(ec); err != nil {
 		return nil, err
 	}
@@ -91,10 +99,6 @@ func (c *materialsManager) encryptionMaterials(ctx context.Context, ec map[strin
 		if _, ok := ec[k]; !ok {
 			return nil, fmt.Errorf("%w: the encryption context lacks a required key", ErrEncryptionContext)
 		}
-	}
-	id := c.suite
-	if id == 0 {
-		id = c.policy.defaultSuite()
 	}
 	suite, err := lookupSuite(id)
 	if err != nil {
@@ -204,4 +208,25 @@ func (c *materialsManager) decryptionMaterials(ctx context.Context, suite *esdk.
 		return nil, fmt.Errorf("%w: keyring returned no data key of the suite's length", ErrConfig)
 	}
 	return out, nil
+}
+
+// errNoMaterials refuses a keyring call given nil materials, or materials
+// not made by NewEncryptionMaterials or NewDecryptionMaterials (a zero
+// value, which has no suite).
+var errNoMaterials = fmt.Errorf("%w: keyring called without materials (use NewEncryptionMaterials or NewDecryptionMaterials)", ErrConfig)
+
+// usable refuses nil or zero-value materials (errNoMaterials).
+func (m *EncryptionMaterials) usable() error {
+	if m == nil || m.suite == nil {
+		return errNoMaterials
+	}
+	return nil
+}
+
+// usable refuses nil or zero-value materials (errNoMaterials).
+func (m *DecryptionMaterials) usable() error {
+	if m == nil || m.suite == nil {
+		return errNoMaterials
+	}
+	return nil
 }

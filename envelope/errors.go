@@ -42,6 +42,13 @@ var (
 	// than Options.MaxEncryptedDataKeys allows.
 	ErrTooManyDataKeys = errors.New("envelope: too many encrypted data keys")
 
+	// ErrStreamBuffer means DecryptReader would have had to hold more
+	// plaintext than Options.MaxStreamBuffer: a frame longer than the
+	// bound, or a signed message longer than it (a signed message is held
+	// until its signature verifies). Nothing of the message was released.
+	// Decrypt it whole with Decrypt, or raise the bound.
+	ErrStreamBuffer = errors.New("envelope: over the stream buffer bound (Options.MaxStreamBuffer)")
+
 	// ErrKMS means an AWS KMS call failed; the *KMSError wrapping it
 	// says which and reaches the SDK's typed error with errors.As.
 	ErrKMS = errors.New("envelope: AWS KMS call failed")

@@ -6,11 +6,11 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync/atomic"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/kms"
 	"github.com/phisafe/phisafe/hipaa"
-	"github.com/phisafe/phisafe/internal/esdk"
 )
 
 // kmsProviderID is the provider id of encrypted data keys wrapped by AWS
@@ -19,6 +19,16 @@ const kmsProviderID = "aws-kms"
 
 // KMSClient is the part of the AWS KMS API the KMS keyrings use. The
 // aws-sdk-go-v2 *kms.Client satisfies it.
+//
+// NewKMSKeyring and NewKMSDiscoveryKeyring check a *kms.Client (or any
+// client with its Options() kms.Options method, such as a struct embedding
+// one): it must carry the transport hipaa.LoadAWSConfig installs, its
+// hardened TLS configuration and its HTTPS-only middleware
+// (hipaa.CheckAWSTransport), so build it with
+// kms.NewFromConfig(cfg) from a hipaa.LoadAWSConfig cfg. A client from
+// config.LoadDefaultConfig is refused unless AllowUnhardenedKMSClient is
+// given. Any other KMSClient (a test double, a wrapper you own) is used as
+// it is.
 type KMSClient interface {
 	GenerateDataKey(ctx context.Context, params *kms.GenerateDataKeyInput, optFns ...func(*kms.Options)) (*kms.GenerateDataKeyOutput, error)
 	Encrypt(ctx context.Context, params *kms.EncryptInput, optFns ...func(*kms.Options)) (*kms.EncryptOutput, error)
@@ -31,12 +41,112 @@ var _ KMSClient = (*kms.Client)(nil)
 type KMSOption func(*kmsConfig)
 
 type kmsConfig struct {
-	grantTokens []string
+	grantTokens     []string
+	allowUnhardened bool // AllowUnhardenedKMSClient
 }
 
 // WithGrantTokens sends grant tokens with every KMS call of the keyring.
 func WithGrantTokens(tokens ...string) KMSOption {
 	return func(c *kmsConfig) { c.grantTokens = append(c.grantTokens, tokens...) }
+}
+
+// unhardenedKMSOption names AllowUnhardenedKMSClient in audit events.
+const unhardenedKMSOption = "AllowUnhardenedKMSClient"
+
+// AllowUnhardenedKMSClient WEAKENS the keyring's transport: it accepts a
+// *kms.Client that lacks hipaa.LoadAWSConfig's hardened TLS configuration
+// or its HTTPS-only middleware (for example one built from
+// config.LoadDefaultConfig), so that data keys may travel over TLS
+// settings phisafe does not control, or over plain HTTP. It is for a
+// deliberate exception only; a test double that is not a *kms.Client
+// needs no option.
+//
+// The waiver is audited: when envelope.New is given the keyring (directly
+// or inside NewMultiKeyring) it records a hipaa.OutcomeOverride event
+// (Action "envelope.New", Reason "insecure-transport", Detail
+// "AllowUnhardenedKMSClient") through its policy, and New fails if the
+// record fails. Until some New has recorded it, the keyring refuses to
+// encrypt or decrypt (ErrConfig), so a keyring wrapped by a Keyring of your
+// own must also be passed to New once. A client that passes the check
+// needs no waiver and records nothing.
+func AllowUnhardenedKMSClient() KMSOption {
+	return func(c *kmsConfig) { c.allowUnhardened = true }
+}
+
+// transportWaiver records that AllowUnhardenedKMSClient let a client that
+// fails hipaa.CheckAWSTransport through; audited is set once envelope.New
+// has recorded the override. A nil *transportWaiver waives nothing.
+type transportWaiver struct {
+	audited atomic.Bool
+}
+
+// checkKMSClient checks the transport of a client with kms.Options (see
+// KMSClient). It returns a waiver when the check fails and cfg allows it.
+func checkKMSClient(client KMSClient, cfg kmsConfig) (*transportWaiver, error) {
+	c, ok := client.(interface{ Options() kms.Options })
+	if !ok {
+		return nil, nil
+	}
+	o := c.Options()
+	err := hipaa.CheckAWSTransport(o.HTTPClient, o.APIOptions)
+	switch {
+	case err == nil:
+		return nil, nil
+	case cfg.allowUnhardened:
+		return &transportWaiver{}, nil
+	}
+	return nil, fmt.Errorf("%w: the KMS client lacks hipaa.LoadAWSConfig's transport (build it from hipaa.LoadAWSConfig, or see AllowUnhardenedKMSClient): %w", ErrConfig, err)
+}
+
+// ready fails until the override the waiver stands for has been recorded.
+func (w *transportWaiver) ready() error {
+	if w == nil || w.audited.Load() {
+		return nil
+	}
+	return fmt.Errorf("%w: a KMS keyring built with %s works only once envelope.New has audited it", ErrConfig, unhardenedKMSOption)
+}
+
+// record records the override through policy and marks the waiver audited.
+func (w *transportWaiver) record(ctx context.Context, policy *hipaa.Policy, keyID string) error {
+	if w == nil {
+		return nil
+	}
+	if err := policy.Record(ctx, hipaa.Event{
+		Action:  "envelope.New",
+		KeyID:   keyID,
+		Outcome: hipaa.OutcomeOverride,
+		Reason:  "insecure-transport",
+		Detail:  unhardenedKMSOption,
+	}); err != nil {
+		return err
+	}
+	w.audited.Store(true)
+	return nil
+}
+
+// recordKeyringOverrides records, through policy, the override of every
+// KMS keyring in k (k itself, or a multi-keyring's generator and children)
+// built with AllowUnhardenedKMSClient for a client that fails the check.
+// envelope.New calls it; it fails if a record fails.
+func recordKeyringOverrides(ctx context.Context, policy *hipaa.Policy, k Keyring) error {
+	switch k := k.(type) {
+	case *kmsKeyring:
+		return k.waiver.record(ctx, policy, k.keyID)
+	case *kmsDiscoveryKeyring:
+		return k.waiver.record(ctx, policy, "discovery:"+k.filter.Partition)
+	case *multiKeyring:
+		if k.generator != nil {
+			if err := recordKeyringOverrides(ctx, policy, k.generator); err != nil {
+				return err
+			}
+		}
+		for _, c := range k.children {
+			if err := recordKeyringOverrides(ctx, policy, c); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // arn is a parsed AWS KMS ARN (framework/aws-kms/aws-kms-key-arn.md).
@@ -110,6 +220,7 @@ type kmsKeyring struct {
 	client KMSClient
 	keyID  string
 	cfg    kmsConfig
+	waiver *transportWaiver // nil unless AllowUnhardenedKMSClient was needed
 }
 
 // NewKMSKeyring returns a keyring that generates and wraps data keys with
@@ -122,6 +233,12 @@ type kmsKeyring struct {
 // ARN, and an alias or bare key id never matches one. A multi-Region key
 // ARN (key/mrk-...) also matches its replicas in other Regions, and
 // decryption then calls keyID's own Region (framework/aws-kms/aws-kms-mrk-keyring.md).
+//
+// A *kms.Client must come from hipaa.LoadAWSConfig (see KMSClient): one
+// without its transport is refused with an error wrapping both ErrConfig
+// and hipaa.ErrInsecureTransport (errors.As reaches the
+// *hipaa.TransportError naming what is missing), unless
+// AllowUnhardenedKMSClient is given.
 func NewKMSKeyring(client KMSClient, keyID string, opts ...KMSOption) (Keyring, error) {
 	if client == nil {
 		return nil, fmt.Errorf("%w: nil KMS client", ErrConfig)
@@ -133,16 +250,27 @@ func NewKMSKeyring(client KMSClient, keyID string, opts ...KMSOption) (Keyring, 
 	for _, o := range opts {
 		o(&k.cfg)
 	}
+	w, err := checkKMSClient(client, k.cfg)
+	if err != nil {
+		return nil, err
+	}
+	k.waiver = w
 	return k, nil
 }
 
 // OnEncrypt calls GenerateDataKey if m has no data key, else Encrypt, and
 // appends the result.
 func (k *kmsKeyring) OnEncrypt(ctx context.Context, m *EncryptionMaterials) (*EncryptionMaterials, error) {
+	if err := k.waiver.ready(); err != nil {
+		return nil, err
+	}
 	return kmsWrap(ctx, k.client, k.keyID, k.cfg, m)
 }
 
 func kmsWrap(ctx context.Context, client KMSClient, keyID string, cfg kmsConfig, m *EncryptionMaterials) (*EncryptionMaterials, error) {
+	if m == nil || m.suite == nil {
+		return nil, errKMSNoMaterials
+	}
 	out := m.clone()
 	if out.dataKey == nil {
 		resp, err := client.GenerateDataKey(ctx, &kms.GenerateDataKeyInput{
@@ -163,7 +291,7 @@ func kmsWrap(ctx context.Context, client KMSClient, keyID string, cfg kmsConfig,
 			return nil, &KMSError{Op: "GenerateDataKey", Err: errors.New("response KeyId is not a key ARN")}
 		}
 		out.dataKey = resp.Plaintext
-		out.edks = append(out.edks, esdk.EncryptedDataKey{
+		out.edks = append(out.edks, EncryptedDataKey{
 			ProviderID:   kmsProviderID,
 			ProviderInfo: []byte(aws.ToString(resp.KeyId)),
 			Ciphertext:   resp.CiphertextBlob,
@@ -184,7 +312,7 @@ func kmsWrap(ctx context.Context, client KMSClient, keyID string, cfg kmsConfig,
 		out.Zero()
 		return nil, &KMSError{Op: "Encrypt", Err: errors.New("response KeyId is not a key ARN")}
 	}
-	out.edks = append(out.edks, esdk.EncryptedDataKey{
+	out.edks = append(out.edks, EncryptedDataKey{
 		ProviderID:   kmsProviderID,
 		ProviderInfo: []byte(aws.ToString(resp.KeyId)),
 		Ciphertext:   resp.CiphertextBlob,
@@ -192,11 +320,16 @@ func kmsWrap(ctx context.Context, client KMSClient, keyID string, cfg kmsConfig,
 	return out, nil
 }
 
+// errKMSNoMaterials refuses nil or zero-value materials (not made by
+// NewEncryptionMaterials or NewDecryptionMaterials), which a Keyring of
+// another package could pass on.
+var errKMSNoMaterials = fmt.Errorf("%w: KMS keyring called without materials (use NewEncryptionMaterials or NewDecryptionMaterials)", ErrConfig)
+
 // kmsEDKs returns the key ARNs of the aws-kms encrypted data keys, failing
 // if one of them does not record a key ARN.
-func kmsEDKs(edks []esdk.EncryptedDataKey) ([]arn, []esdk.EncryptedDataKey, error) {
+func kmsEDKs(edks []EncryptedDataKey) ([]arn, []EncryptedDataKey, error) {
 	var arns []arn
-	var keep []esdk.EncryptedDataKey
+	var keep []EncryptedDataKey
 	for _, e := range edks {
 		if e.ProviderID != kmsProviderID {
 			continue
@@ -214,7 +347,10 @@ func kmsEDKs(edks []esdk.EncryptedDataKey) ([]arn, []esdk.EncryptedDataKey, erro
 // OnDecrypt calls KMS Decrypt, with this keyring's key id, for each
 // encrypted data key that names this key (or, for a multi-Region key, a
 // replica of it), until one succeeds.
-func (k *kmsKeyring) OnDecrypt(ctx context.Context, m *DecryptionMaterials, edks []esdk.EncryptedDataKey) (*DecryptionMaterials, error) {
+func (k *kmsKeyring) OnDecrypt(ctx context.Context, m *DecryptionMaterials, edks []EncryptedDataKey) (*DecryptionMaterials, error) {
+	if err := k.waiver.ready(); err != nil {
+		return nil, err
+	}
 	return kmsDecryptFirst(ctx, k.client, k.cfg, m, edks, func(a arn) (string, bool) {
 		return k.keyID, mrkMatch(k.keyID, a.String())
 	})
@@ -223,7 +359,10 @@ func (k *kmsKeyring) OnDecrypt(ctx context.Context, m *DecryptionMaterials, edks
 // kmsDecryptFirst is the decrypt loop both KMS keyrings share: for each
 // aws-kms encrypted data key, pick says which key id to call KMS Decrypt
 // with (or to pass over the key); the first data key KMS unwraps wins.
-func kmsDecryptFirst(ctx context.Context, client KMSClient, cfg kmsConfig, m *DecryptionMaterials, edks []esdk.EncryptedDataKey, pick func(arn) (keyID string, ok bool)) (*DecryptionMaterials, error) {
+func kmsDecryptFirst(ctx context.Context, client KMSClient, cfg kmsConfig, m *DecryptionMaterials, edks []EncryptedDataKey, pick func(arn) (keyID string, ok bool)) (*DecryptionMaterials, error) {
+	if m == nil || m.suite == nil {
+		return nil, errKMSNoMaterials
+	}
 	if m.dataKey != nil {
 		return nil, fmt.Errorf("%w: decryption materials already hold a data key", ErrConfig)
 	}
@@ -247,7 +386,7 @@ func kmsDecryptFirst(ctx context.Context, client KMSClient, cfg kmsConfig, m *De
 	return nil, noDataKey(errs)
 }
 
-func kmsUnwrap(ctx context.Context, client KMSClient, keyID string, cfg kmsConfig, m *DecryptionMaterials, e esdk.EncryptedDataKey) (*DecryptionMaterials, error) {
+func kmsUnwrap(ctx context.Context, client KMSClient, keyID string, cfg kmsConfig, m *DecryptionMaterials, e EncryptedDataKey) (*DecryptionMaterials, error) {
 	resp, err := client.Decrypt(ctx, &kms.DecryptInput{
 		KeyId:             aws.String(keyID),
 		CiphertextBlob:    e.Ciphertext,
@@ -284,6 +423,7 @@ type kmsDiscoveryKeyring struct {
 	region string
 	filter DiscoveryFilter
 	cfg    kmsConfig
+	waiver *transportWaiver // nil unless AllowUnhardenedKMSClient was needed
 }
 
 // NewKMSDiscoveryKeyring returns a decrypt-only keyring that asks AWS KMS
@@ -293,7 +433,8 @@ type kmsDiscoveryKeyring struct {
 // region, whatever Region the message names. The filter is required: a
 // keyring that would use any key of any account is not offered.
 //
-// When client is a *kms.Client, region must be its Region.
+// When client is a *kms.Client, region must be its Region, and the client
+// must pass the transport check NewKMSKeyring describes.
 func NewKMSDiscoveryKeyring(client KMSClient, region string, filter DiscoveryFilter, opts ...KMSOption) (Keyring, error) {
 	if client == nil {
 		return nil, fmt.Errorf("%w: nil KMS client", ErrConfig)
@@ -314,6 +455,11 @@ func NewKMSDiscoveryKeyring(client KMSClient, region string, filter DiscoveryFil
 	for _, o := range opts {
 		o(&k.cfg)
 	}
+	w, err := checkKMSClient(client, k.cfg)
+	if err != nil {
+		return nil, err
+	}
+	k.waiver = w
 	return k, nil
 }
 
@@ -324,7 +470,10 @@ func (k *kmsDiscoveryKeyring) OnEncrypt(context.Context, *EncryptionMaterials) (
 
 // OnDecrypt calls KMS Decrypt for each encrypted data key that passes the
 // filter, until one succeeds.
-func (k *kmsDiscoveryKeyring) OnDecrypt(ctx context.Context, m *DecryptionMaterials, edks []esdk.EncryptedDataKey) (*DecryptionMaterials, error) {
+func (k *kmsDiscoveryKeyring) OnDecrypt(ctx context.Context, m *DecryptionMaterials, edks []EncryptedDataKey) (*DecryptionMaterials, error) {
+	if err := k.waiver.ready(); err != nil {
+		return nil, err
+	}
 	return kmsDecryptFirst(ctx, k.client, k.cfg, m, edks, func(a arn) (string, bool) {
 		if a.partition != k.filter.Partition || !slices.Contains(k.filter.Accounts, a.account) {
 			return "", false

@@ -3,16 +3,21 @@ package envelope
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/service/kms"
 	"github.com/aws/aws-sdk-go-v2/service/kms/types"
+	"github.com/aws/smithy-go/middleware"
 	"github.com/phisafe/phisafe/hipaa"
 	"github.com/phisafe/phisafe/hipaatest"
-	"github.com/phisafe/phisafe/internal/esdk"
 )
 
+// startKMS starts a local KMS server with one key and returns a client
+// of it built the supported way, from hipaa.LoadAWSConfig (HTTPS, hardened
+// TLS, the server's CA trusted for loopback only).
 func startKMS(t *testing.T) (*hipaatest.KMSServer, *kms.Client, string) {
 	t.Helper()
 	srv := hipaatest.StartKMS(t)
@@ -20,7 +25,202 @@ func startKMS(t *testing.T) (*hipaatest.KMSServer, *kms.Client, string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return srv, srv.Client(func(o *kms.Options) { o.RetryMaxAttempts = 1 }), keyARN
+	return srv, hardenedKMSClient(t, srv), keyARN
+}
+
+// hardenedKMSClient is a kms client of srv from hipaa.LoadAWSConfig.
+func hardenedKMSClient(t *testing.T, srv *hipaatest.KMSServer) *kms.Client {
+	t.Helper()
+	cfg, err := hipaa.LoadAWSConfig(ctxBG, func(o *hipaa.AWSOptions) {
+		o.Region = srv.Region()
+		o.LoopbackTestCA = srv.CAPEM()
+		o.LoadOptions = append(o.LoadOptions, config.WithCredentialsProvider(srv.Credentials()))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return kms.NewFromConfig(cfg, func(o *kms.Options) {
+		o.BaseEndpoint = aws.String(srv.URL())
+		o.RetryMaxAttempts = 1
+	})
+}
+
+// defaultKMSClient is a kms client of srv from config.LoadDefaultConfig:
+// it trusts srv's CA but has neither hipaa's TLS settings nor its
+// HTTPS-only middleware.
+func defaultKMSClient(t *testing.T, srv *hipaatest.KMSServer) *kms.Client {
+	t.Helper()
+	cfg, err := config.LoadDefaultConfig(ctxBG,
+		config.WithRegion(srv.Region()),
+		config.WithCredentialsProvider(srv.Credentials()),
+		config.WithHTTPClient(srv.HTTPClient()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return kms.NewFromConfig(cfg, func(o *kms.Options) {
+		o.BaseEndpoint = aws.String(srv.URL())
+		o.RetryMaxAttempts = 1
+	})
+}
+
+// kmsCalls is how many requests the keyrings' operations made to srv.
+func kmsCalls(srv *hipaatest.KMSServer) int {
+	return srv.Calls("GenerateDataKey") + srv.Calls("Encrypt") + srv.Calls("Decrypt")
+}
+
+// TestKMSKeyringRefusesUnhardenedClient: a *kms.Client without
+// hipaa.LoadAWSConfig's transport is refused by both KMS keyrings with a
+// typed error; one from LoadAWSConfig is accepted and works (the other
+// tests of this file use it).
+func TestKMSKeyringRefusesUnhardenedClient(t *testing.T) {
+	srv, hardened, keyARN := startKMS(t)
+	plain := defaultKMSClient(t, srv)
+	// Plain http to the same server is possible with LoadDefaultConfig;
+	// the check refuses it before any call.
+	noTLS := kms.NewFromConfig(aws.Config{Region: srv.Region(), Credentials: srv.Credentials()},
+		func(o *kms.Options) { o.BaseEndpoint = aws.String("http://127.0.0.1:1") })
+	// A LoadAWSConfig client whose middleware was removed per client.
+	stripped := kms.New(hardened.Options(), func(o *kms.Options) {
+		o.APIOptions = append(o.APIOptions, func(st *middleware.Stack) error {
+			_, err := st.Finalize.Remove("phisafe.RequireHTTPS")
+			return err
+		})
+	})
+	for name, c := range map[string]*kms.Client{"LoadDefaultConfig": plain, "no TLS": noTLS, "middleware removed": stripped} {
+		before := kmsCalls(srv)
+		_, err := NewKMSKeyring(c, keyARN)
+		var te *hipaa.TransportError
+		if !errors.Is(err, ErrConfig) || !errors.Is(err, hipaa.ErrInsecureTransport) || !errors.As(err, &te) {
+			t.Errorf("%s: NewKMSKeyring = %v", name, err)
+			continue
+		}
+		if strings.Contains(err.Error(), srv.SecretAccessKey()) || strings.Contains(err.Error(), srv.URL()) {
+			t.Errorf("%s: error names a secret or the endpoint: %v", name, err)
+		}
+		t.Logf("%s: %v", name, err)
+		_, err = NewKMSDiscoveryKeyring(c, srv.Region(), DiscoveryFilter{Partition: "aws", Accounts: []string{srv.Account()}})
+		if !errors.Is(err, ErrConfig) || !errors.Is(err, hipaa.ErrInsecureTransport) {
+			t.Errorf("%s: NewKMSDiscoveryKeyring = %v", name, err)
+		}
+		// A struct embedding the client is checked the same way.
+		if _, err := NewKMSKeyring(struct{ *kms.Client }{c}, keyARN); !errors.Is(err, hipaa.ErrInsecureTransport) {
+			t.Errorf("%s: embedded client: %v", name, err)
+		}
+		if kmsCalls(srv) != before {
+			t.Errorf("%s: the check called KMS", name)
+		}
+	}
+
+	// The hardened client is accepted and works end to end.
+	k, err := NewKMSKeyring(hardened, keyARN)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, rec := newClient(t, k)
+	ec := map[string]string{"tenant": "t-1"}
+	msg, err := c.Encrypt(ctxBG, []byte("lab result"), ec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := c.Decrypt(ctxBG, msg, ec); err != nil || string(got) != "lab result" {
+		t.Fatalf("Decrypt: %v", err)
+	}
+	for _, e := range rec.Events() {
+		if e.Outcome == hipaa.OutcomeOverride {
+			t.Fatalf("override recorded for a hardened client: %+v", e)
+		}
+	}
+}
+
+// TestAllowUnhardenedKMSClient: the option lets an unhardened client
+// through, and envelope.New records the override (also for a keyring
+// inside a multi-keyring), or fails if it cannot; until then the keyring
+// refuses to work.
+func TestAllowUnhardenedKMSClient(t *testing.T) {
+	srv, hardened, keyARN := startKMS(t)
+	plain := defaultKMSClient(t, srv)
+	k, err := NewKMSKeyring(plain, keyARN, AllowUnhardenedKMSClient())
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Not yet audited: no KMS call.
+	em0, _ := NewEncryptionMaterials(AES_256_GCM_HKDF_SHA512_COMMIT_KEY, nil)
+	if _, err := k.OnEncrypt(ctxBG, em0); !errors.Is(err, ErrConfig) {
+		t.Fatalf("unaudited keyring encrypted: %v", err)
+	}
+	if n := srv.Calls("GenerateDataKey"); n != 0 {
+		t.Fatalf("unaudited keyring called KMS %d times", n)
+	}
+
+	// New fails when the override cannot be recorded, and the keyring
+	// stays unusable.
+	failing := hipaatest.NewRecorder()
+	failing.FailWith(errors.New("disk full"))
+	if _, err := New(&hipaa.Policy{Auditor: failing}, k); !errors.Is(err, hipaa.ErrAuditFailed) {
+		t.Fatalf("New with a failing auditor = %v", err)
+	}
+	if _, err := k.OnEncrypt(ctxBG, em0); !errors.Is(err, ErrConfig) {
+		t.Fatalf("keyring works after a failed audit: %v", err)
+	}
+
+	// Inside a multi-keyring (as a child, with a hardened generator).
+	gen, err := NewKMSKeyring(hardened, keyARN)
+	if err != nil {
+		t.Fatal(err)
+	}
+	multi, err := NewMultiKeyring(gen, k)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, rec := newClient(t, multi)
+	var overrides []hipaa.Event
+	for _, e := range rec.Events() {
+		if e.Outcome == hipaa.OutcomeOverride {
+			overrides = append(overrides, e)
+		}
+	}
+	if len(overrides) != 1 {
+		t.Fatalf("override events: %+v", rec.Events())
+	}
+	if e := overrides[0]; e.Action != "envelope.New" || e.Detail != "AllowUnhardenedKMSClient" ||
+		e.Reason != "insecure-transport" || e.KeyID != keyARN {
+		t.Fatalf("override event %+v", e)
+	}
+	ec := map[string]string{"tenant": "t-1"}
+	msg, err := c.Encrypt(ctxBG, []byte("lab result"), ec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The waived keyring alone decrypts it, in a Client of its own.
+	kc, _ := newClient(t, k)
+	if got, err := kc.Decrypt(ctxBG, msg, ec); err != nil || string(got) != "lab result" {
+		t.Fatalf("Decrypt: %v", err)
+	}
+
+	// A hardened client needs no waiver: the option records nothing.
+	h, err := NewKMSKeyring(hardened, keyARN, AllowUnhardenedKMSClient())
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rec = newClient(t, h)
+	for _, e := range rec.Events() {
+		if e.Outcome == hipaa.OutcomeOverride {
+			t.Fatalf("override recorded for a hardened client: %+v", e)
+		}
+	}
+
+	// The discovery keyring takes the option too.
+	d, err := NewKMSDiscoveryKeyring(plain, srv.Region(), DiscoveryFilter{Partition: "aws", Accounts: []string{srv.Account()}}, AllowUnhardenedKMSClient())
+	if err != nil {
+		t.Fatal(err)
+	}
+	dc, rec := newClient(t, d)
+	if evs := rec.Events(); len(evs) != 1 || evs[0].Outcome != hipaa.OutcomeOverride || evs[0].Detail != "AllowUnhardenedKMSClient" {
+		t.Fatalf("discovery override events: %+v", evs)
+	}
+	if got, err := dc.Decrypt(ctxBG, msg, ec); err != nil || string(got) != "lab result" {
+		t.Fatalf("discovery Decrypt: %v", err)
+	}
 }
 
 func TestKMSKeyring(t *testing.T) {
@@ -154,7 +354,7 @@ func TestKMSDiscoveryKeyring(t *testing.T) {
 		t.Fatal("empty filter accepted")
 	}
 	// An aws-kms EDK whose provider info is not a key ARN fails OnDecrypt.
-	bad := []esdk.EncryptedDataKey{{ProviderID: "aws-kms", ProviderInfo: []byte("alias/x"), Ciphertext: []byte{1}}}
+	bad := []EncryptedDataKey{{ProviderID: "aws-kms", ProviderInfo: []byte("alias/x"), Ciphertext: []byte{1}}}
 	if _, err := unwrap(d, 0x0578, ec, bad); !errors.Is(err, hipaa.ErrTampered) {
 		t.Fatalf("bad provider info: %v", err)
 	}
@@ -167,6 +367,24 @@ func TestKMSKeyringConfig(t *testing.T) {
 	for _, id := range []string{"", "arn:aws:kms:us-east-1:1:thing/x", "arn:aws:s3:us-east-1:1:key/x", "arn:aws:kms::1:key/x", "alias/", "a:b"} {
 		if _, err := NewKMSKeyring(&stubKMS{}, id); !errors.Is(err, ErrConfig) {
 			t.Errorf("key id %q accepted", id)
+		}
+	}
+	// Nil or zero-value materials (which a keyring of another package can
+	// pass on) are refused, not a panic.
+	k, _ := NewKMSKeyring(&stubKMS{}, "arn:aws:kms:us-west-2:111122223333:key/1234")
+	d, _ := NewKMSDiscoveryKeyring(&stubKMS{}, "us-west-2", DiscoveryFilter{Partition: "aws", Accounts: []string{"111122223333"}})
+	if _, err := k.OnEncrypt(ctxBG, nil); !errors.Is(err, ErrConfig) {
+		t.Errorf("OnEncrypt(nil) = %v", err)
+	}
+	if _, err := k.OnEncrypt(ctxBG, &EncryptionMaterials{}); !errors.Is(err, ErrConfig) {
+		t.Errorf("OnEncrypt(zero) = %v", err)
+	}
+	for _, kr := range []Keyring{k, d} {
+		if _, err := kr.OnDecrypt(ctxBG, nil, nil); !errors.Is(err, ErrConfig) {
+			t.Errorf("OnDecrypt(nil) = %v", err)
+		}
+		if _, err := kr.OnDecrypt(ctxBG, &DecryptionMaterials{}, nil); !errors.Is(err, ErrConfig) {
+			t.Errorf("OnDecrypt(zero) = %v", err)
 		}
 	}
 }
@@ -223,7 +441,7 @@ func TestMRKKeyrings(t *testing.T) {
 		west = "arn:aws:kms:us-west-2:111122223333:key/mrk-1234"
 		srkE = "arn:aws:kms:us-east-1:111122223333:key/abcd"
 	)
-	edks := []esdk.EncryptedDataKey{
+	edks := []EncryptedDataKey{
 		{ProviderID: "aws-kms", ProviderInfo: []byte(srkE), Ciphertext: []byte{1}},
 		{ProviderID: "aws-kms", ProviderInfo: []byte(east), Ciphertext: []byte{2}},
 	}

@@ -34,6 +34,9 @@ func NewMultiKeyring(generator Keyring, children ...Keyring) (Keyring, error) {
 
 // OnEncrypt runs the generator, then every child.
 func (k *multiKeyring) OnEncrypt(ctx context.Context, m *EncryptionMaterials) (*EncryptionMaterials, error) {
+	if err := m.usable(); err != nil {
+		return nil, err
+	}
 	cur := m
 	if k.generator != nil {
 		if m.dataKey != nil {
@@ -69,6 +72,9 @@ func (k *multiKeyring) OnEncrypt(ctx context.Context, m *EncryptionMaterials) (*
 // OnDecrypt tries the generator and then each child until one unwraps a
 // data key; the error collects every failure.
 func (k *multiKeyring) OnDecrypt(ctx context.Context, m *DecryptionMaterials, edks []esdk.EncryptedDataKey) (*DecryptionMaterials, error) {
+	if err := m.usable(); err != nil {
+		return nil, err
+	}
 	if m.dataKey != nil {
 		return nil, fmt.Errorf("%w: decryption materials already hold a data key", ErrConfig)
 	}

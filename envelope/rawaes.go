@@ -87,6 +87,9 @@ func (k *rawAESKeyring) hasProviderInfoPrefix(info []byte) bool {
 // OnEncrypt generates a data key if m has none and appends its AES-GCM
 // wrapping.
 func (k *rawAESKeyring) OnEncrypt(_ context.Context, m *EncryptionMaterials) (*EncryptionMaterials, error) {
+	if err := m.usable(); err != nil {
+		return nil, err
+	}
 	aad, err := serializeEC(m.ec)
 	if err != nil {
 		return nil, err
@@ -115,6 +118,9 @@ func (k *rawAESKeyring) OnEncrypt(_ context.Context, m *EncryptionMaterials) (*E
 // OnDecrypt unwraps the first encrypted data key that names this keyring
 // and authenticates under its key and m's encryption context.
 func (k *rawAESKeyring) OnDecrypt(_ context.Context, m *DecryptionMaterials, edks []esdk.EncryptedDataKey) (*DecryptionMaterials, error) {
+	if err := m.usable(); err != nil {
+		return nil, err
+	}
 	if m.dataKey != nil {
 		return nil, fmt.Errorf("%w: decryption materials already hold a data key", ErrConfig)
 	}

@@ -104,6 +104,9 @@ func privPublic(k *rsa.PrivateKey) *rsa.PublicKey {
 // OnEncrypt generates a data key if m has none and appends its RSA
 // encryption to the public key.
 func (k *rawRSAKeyring) OnEncrypt(_ context.Context, m *EncryptionMaterials) (*EncryptionMaterials, error) {
+	if err := m.usable(); err != nil {
+		return nil, err
+	}
 	if k.pub == nil {
 		return nil, fmt.Errorf("%w: raw RSA keyring has no public key to encrypt with", ErrConfig)
 	}
@@ -134,6 +137,9 @@ func (k *rawRSAKeyring) OnEncrypt(_ context.Context, m *EncryptionMaterials) (*E
 // OnDecrypt unwraps the first encrypted data key that names this keyring
 // and decrypts under its private key.
 func (k *rawRSAKeyring) OnDecrypt(_ context.Context, m *DecryptionMaterials, edks []esdk.EncryptedDataKey) (*DecryptionMaterials, error) {
+	if err := m.usable(); err != nil {
+		return nil, err
+	}
 	if m.dataKey != nil {
 		return nil, fmt.Errorf("%w: decryption materials already hold a data key", ErrConfig)
 	}

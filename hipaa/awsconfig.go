@@ -148,6 +148,40 @@ func LoadAWSConfig(ctx context.Context, optFns ...func(*AWSOptions)) (aws.Config
 	return cfg, nil
 }
 
+// CheckAWSTransport reports whether an AWS service client carries the
+// transport LoadAWSConfig installs. Pass the client's HTTPClient and
+// APIOptions (from kms.Client.Options(), for example), or an aws.Config's.
+// It checks that the HTTP client is an awshttp.BuildableClient whose TLS
+// configuration passes CheckTLSConfig, and that the APIOptions install
+// LoadAWSConfig's HTTPS-only middleware (they are run, in order, on an
+// empty stack, so a later option that removes it is noticed). It returns
+// nil, or a *TransportError (wrapping ErrInsecureTransport) naming the
+// first thing missing, never an address or a credential.
+//
+// A client built from LoadAWSConfig's aws.Config, with any per-client
+// options that keep its HTTP client and middleware, passes.
+func CheckAWSTransport(httpClient aws.HTTPClient, apiOptions []func(*middleware.Stack) error) error {
+	bc, ok := httpClient.(*awshttp.BuildableClient)
+	if !ok || bc == nil {
+		return &TransportError{Reason: "http-client", Detail: fmt.Sprintf("HTTP client is %T, not the hardened BuildableClient of LoadAWSConfig", httpClient)}
+	}
+	if err := CheckTLSConfig(bc.GetTransport().TLSClientConfig); err != nil {
+		return err
+	}
+	st := middleware.NewStack("phisafe.CheckAWSTransport", smithyhttp.NewStackRequest)
+	for _, fn := range apiOptions {
+		if fn != nil {
+			// An option may need middleware only a real operation's stack
+			// has; its error says nothing about requireHTTPS.
+			_ = fn(st)
+		}
+	}
+	if _, ok := st.Finalize.Get(requireHTTPS{}.ID()); !ok {
+		return &TransportError{Reason: "endpoint", Detail: "the HTTPS-only middleware of LoadAWSConfig is not installed"}
+	}
+	return nil
+}
+
 // requireHTTPS refuses a request whose final URL is not https. It sits at
 // the end of the Finalize step, after endpoint resolution and signing, so
 // it sees the URL that would actually be sent.

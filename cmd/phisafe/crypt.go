@@ -46,6 +46,8 @@ type cryptFlags struct {
 	suite                 uint
 	ec                    contextFlag
 	unsignedOnly          bool
+	maxBuffer             int
+	allowUnverified       bool
 }
 
 func newCryptFlags(name string, stderr io.Writer) *cryptFlags {
@@ -154,9 +156,11 @@ func readKeyFile(path string) ([]byte, error) {
 func cryptMain(op string, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	c := newCryptFlags(op, stderr)
 	if op == "encrypt" {
-		c.fs.UintVar(&c.suite, "suite", 0, "algorithm suite id, e.g. 0x0478 (default 0x0578: committing and signed)")
+		c.fs.UintVar(&c.suite, "suite", 0, "algorithm suite id, e.g. 0x0578 to sign (default 0x0478: committing, unsigned, so that every frame verifies as it arrives)")
 	} else {
-		c.fs.BoolVar(&c.unsignedOnly, "unsigned-only", false, "refuse signed messages, so that nothing is released before the whole message is verified (stdout)")
+		c.fs.BoolVar(&c.unsignedOnly, "unsigned-only", false, "refuse signed messages")
+		c.fs.IntVar(&c.maxBuffer, "max-buffer", 0, "most plaintext `bytes` held before release: one frame, or a signed message whole until its signature verifies (default 64 MiB)")
+		c.fs.BoolVar(&c.allowUnverified, "allow-unverified-streaming", false, "WEAKENS: release the frames of a signed message before its signature is verified (audited)")
 	}
 	if err := c.fs.Parse(args); err != nil {
 		return 2
@@ -179,6 +183,8 @@ func runCrypt(op string, c *cryptFlags, stdin io.Reader, stdout, stderr io.Write
 			o.Suite = envelope.SuiteID(c.suite)
 		}
 		o.StreamUnsignedOnly = c.unsignedOnly
+		o.MaxStreamBuffer = c.maxBuffer
+		o.AllowUnverifiedStreaming = c.allowUnverified
 	})
 	if err != nil {
 		return err
@@ -242,8 +248,10 @@ func openInput(path string, stdin io.Reader) (io.ReadCloser, int64, error) {
 
 // atomicOutput writes to a temporary file (mode 0600) beside the target
 // and renames it into place only on commit, so a failed decryption leaves
-// no partial plaintext file behind. Standard output cannot be taken back:
-// read the exit status before trusting it.
+// no partial plaintext file behind. Standard output cannot be taken back,
+// so decrypt releases to it only verified plaintext (see DecryptReader); a
+// truncated unsigned message has still released its whole frames: read
+// the exit status before trusting the output.
 type atomicOutput struct {
 	io.Writer
 	f      *os.File

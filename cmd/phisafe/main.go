@@ -5,9 +5,16 @@
 //	phisafe decrypt (-key-file F | -kms-key ARN) -context k=v ... [-in F] [-out F]
 //
 // encrypt and decrypt stream in the AWS Encryption SDK message format with
-// memory bounded by the frame size; decrypt writes a file only once the
-// whole message has verified. Both write an audit record per operation
-// (JSON lines on standard error, or -audit-log FILE).
+// memory bounded by the frame size. encrypt writes the committing unsigned
+// suite 0x0478 by default (-suite 0x0578 adds a signature), so that decrypt
+// can verify each frame as it arrives. decrypt releases nothing unverified,
+// to a file or to standard output: an unsigned message frame by frame as
+// each frame's tag checks, a signed one only once its signature at the end
+// verifies (it holds up to -max-buffer bytes meanwhile, and refuses larger
+// signed messages unless -allow-unverified-streaming, which is audited);
+// a file appears only once the whole message has verified. Both write an
+// audit record per operation (JSON lines on standard error, or -audit-log
+// FILE).
 //
 // scan checks names (S3 keys, metadata, table and attribute names, mail
 // subjects) for HIPAA Safe Harbor identifiers. Names come from the
