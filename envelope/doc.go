@@ -36,7 +36,8 @@
 //	...
 //	record, err = client.Decrypt(ctx, msg, ec) // the expected context is required
 //
-// EncryptWriter and DecryptReader do the same for streams. Every operation
+// EncryptWriter and DecryptReader do the same for streams (see Streams).
+// Every operation
 // runs through policy.Guard ("envelope.Encrypt", "envelope.Decrypt"): it is
 // audited before it runs, with the key id and algorithm suite, never
 // plaintext, keys or context values, and it does not run if the audit
@@ -59,9 +60,40 @@
 // AES_256_GCM_HKDF_SHA512_COMMIT_KEY_ECDSA_P384 (0x0578), commitment policy
 // RequireEncryptRequireDecrypt (messages without key commitment are
 // refused), at most DefaultMaxEncryptedDataKeys encrypted data keys per
-// message, 4096-byte frames. The weaker settings say so in their names
+// message, 4096-byte frames; EncryptWriter writes 0x0478 (see Streams). The weaker settings say so in their names
 // (RequireEncryptAllowDecrypt, ForbidEncryptAllowDecrypt,
-// PKCS1v15DecryptOnly).
+// PKCS1v15DecryptOnly, AllowUnverifiedStreaming).
+//
+// # Streams
+//
+// Nothing is released before it is verified, and memory stays bounded. In
+// this format a signature covers the whole message and can only be checked
+// at its end, while each frame's GCM tag, under a key the header commits
+// to, can be checked as the frame arrives. So:
+//
+//   - EncryptWriter writes AES_256_GCM_HKDF_SHA512_COMMIT_KEY (0x0478) by
+//     default: committing and unsigned, every frame fully verifiable on its
+//     own, as age's STREAM is. What it gives up is the signature: a reader
+//     who can unwrap the data key could also write a message under it.
+//     Set Options.Suite to sign streams too.
+//   - DecryptReader releases an unsigned message frame by frame, each once
+//     its tag checks, holding one frame at a time. It holds a signed
+//     message's plaintext until the signature verifies, up to
+//     Options.MaxStreamBuffer (64 MiB by default); a signed message larger
+//     than that is refused with ErrStreamBuffer before anything of it is
+//     released. Decrypt reads such a message whole;
+//     Options.AllowUnverifiedStreaming (audited as an override) releases
+//     its frames before the signature is checked.
+//   - Frames may be up to 2^32-1 bytes long, as the specification allows
+//     (a frame length above the data's puts it all in the final frame):
+//     DecryptReader's memory follows the bytes it actually reads, and only
+//     a frame whose plaintext exceeds MaxStreamBuffer is refused. Decrypt,
+//     which holds the whole message anyway, has no such bound.
+//
+// A stream altered or cut short fails (hipaa.ErrTampered) at the first
+// frame that does not verify, and releases nothing more; since an unsigned
+// stream's earlier frames were already released, read to io.EOF before
+// acting on the data.
 //
 // # Data key caching
 //
