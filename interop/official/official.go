@@ -19,9 +19,24 @@ type Client struct {
 	keyring mpltypes.IKeyring
 }
 
+// The official SDK's commitment policies, for NewWithPolicy.
+const (
+	RequireEncryptRequireDecrypt = mpltypes.ESDKCommitmentPolicyRequireEncryptRequireDecrypt
+	RequireEncryptAllowDecrypt   = mpltypes.ESDKCommitmentPolicyRequireEncryptAllowDecrypt
+	ForbidEncryptAllowDecrypt    = mpltypes.ESDKCommitmentPolicyForbidEncryptAllowDecrypt
+)
+
 // New returns a Client whose raw AES keyring has the given namespace,
-// name and 32-byte wrapping key, under the default commitment policy.
+// name and 32-byte wrapping key, under the default commitment policy
+// (RequireEncryptRequireDecrypt).
 func New(namespace, name string, key []byte) (*Client, error) {
+	return NewWithPolicy(namespace, name, key, RequireEncryptRequireDecrypt)
+}
+
+// NewWithPolicy is New under the given commitment policy:
+// ForbidEncryptAllowDecrypt to write the suites without key commitment,
+// either AllowDecrypt policy to read them.
+func NewWithPolicy(namespace, name string, key []byte, policy mpltypes.ESDKCommitmentPolicy) (*Client, error) {
 	mp, err := mpl.NewClient(mpltypes.MaterialProvidersConfig{})
 	if err != nil {
 		return nil, err
@@ -33,7 +48,7 @@ func New(namespace, name string, key []byte) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	c, err := esdk.NewClient(esdktypes.AwsEncryptionSdkConfig{})
+	c, err := esdk.NewClient(esdktypes.AwsEncryptionSdkConfig{CommitmentPolicy: &policy})
 	if err != nil {
 		return nil, err
 	}
