@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"crypto/ecdsa"
 	"errors"
+	"io"
 	"testing"
+	"testing/iotest"
 )
 
 func seedCorpus(f *testing.F) {
@@ -23,6 +25,26 @@ func FuzzParseHeader(f *testing.F) {
 	seedCorpus(f)
 	f.Fuzz(func(t *testing.T, b []byte) {
 		h, n, err := ParseHeader(b)
+		// Read in pieces, the incremental parse agrees with the one-shot
+		// parse on every input: the same header, or an error of the same
+		// kind (a truncated header is ErrMalformed either way).
+		for _, r := range []io.Reader{iotest.OneByteReader(bytes.NewReader(b)), iotest.HalfReader(bytes.NewReader(b))} {
+			rh, rest, rerr := readHeader(r, 0, DefaultMaxHeaderSize)
+			if (err == nil) != (rerr == nil) {
+				t.Fatalf("ParseHeader err %v, readHeader err %v", err, rerr)
+			}
+			if err != nil {
+				for _, kind := range []error{ErrMalformed, ErrLimit, ErrUnsupportedSuite} {
+					if errors.Is(err, kind) != errors.Is(rerr, kind) {
+						t.Fatalf("ParseHeader err %v, readHeader err %v", err, rerr)
+					}
+				}
+				continue
+			}
+			if !bytes.Equal(rh.raw, b[:n]) || !bytes.Equal(rest, b[n:n+len(rest)]) {
+				t.Fatalf("readHeader disagrees with ParseHeader")
+			}
+		}
 		if err != nil {
 			return
 		}
