@@ -54,6 +54,18 @@
 // provider ids and key provider info, so keys interoperate byte for byte.
 // Plaintext data keys never leave this package and are zeroed after use.
 //
+// The KMS keyrings take the client that carries data keys: a *kms.Client
+// must be built from hipaa.LoadAWSConfig (hardened TLS, HTTPS only, FIPS
+// endpoints under Policy.StrictFIPS), as cfg in the happy path above. One
+// from config.LoadDefaultConfig is refused (ErrConfig wrapping
+// hipaa.ErrInsecureTransport) unless the keyring is built with
+// AllowUnhardenedKMSClient, whose use New records as a
+// hipaa.OutcomeOverride event.
+//
+// A Keyring of your own can wrap these (to count, log or time calls, or
+// to pass on only some encrypted data keys), but never sees or sets a
+// data key itself: see Keyring.
+//
 // # Defaults
 //
 // Options' zero value is the strict configuration: suite
