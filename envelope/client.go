@@ -66,11 +66,10 @@ type Options struct {
 	AllowNet400HeaderAuthRetry bool
 	// StreamUnsignedOnly makes DecryptReader refuse messages whose suite
 	// has a signature, with an error wrapping ErrCommitmentPolicy (the
-	// sentinel for a suite these options do not allow). DecryptReader releases each frame once its GCM tag checks,
-	// but the signature of a signed message can only be checked at its end;
-	// with this option everything DecryptReader releases is fully verified
-	// (unsigned committing suites have nothing left to check). Decrypt is
-	// unaffected: it returns nothing before the signature verifies.
+	// sentinel for a suite these options do not allow), for a reader that
+	// must never hold a whole message: a signed message can only be
+	// verified at its end, so DecryptReader holds it until then (see
+	// MaxStreamBuffer). Decrypt is unaffected.
 	StreamUnsignedOnly bool
 	// MaxStreamBuffer bounds the plaintext DecryptReader holds before
 	// releasing it: one frame, or for a signed message the whole

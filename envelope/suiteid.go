@@ -14,11 +14,13 @@ type SuiteID = esdk.SuiteID
 // ForbidEncryptAllowDecrypt the others.
 const (
 	// AES_256_GCM_HKDF_SHA512_COMMIT_KEY_ECDSA_P384 (0x0578) is the
-	// default: key commitment and a per-message ECDSA P-384 signature.
+	// default of Encrypt: key commitment and a per-message ECDSA P-384
+	// signature.
 	AES_256_GCM_HKDF_SHA512_COMMIT_KEY_ECDSA_P384 = esdk.AES_256_GCM_HKDF_SHA512_COMMIT_KEY_ECDSA_P384
 	// AES_256_GCM_HKDF_SHA512_COMMIT_KEY (0x0478): key commitment, no
-	// signature. Faster; use it when every reader is also trusted to
-	// write.
+	// signature; the default of EncryptWriter, since a reader can verify
+	// each frame as it arrives. Faster; use it when every reader is also
+	// trusted to write.
 	AES_256_GCM_HKDF_SHA512_COMMIT_KEY = esdk.AES_256_GCM_HKDF_SHA512_COMMIT_KEY
 
 	// Legacy suites without key commitment.
