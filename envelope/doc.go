@@ -55,8 +55,8 @@
 // Plaintext data keys never leave this package and are zeroed after use.
 //
 // The KMS keyrings take the client that carries data keys: a *kms.Client
-// must be built from hipaa.LoadAWSConfig (hardened TLS, HTTPS only, FIPS
-// endpoints under Policy.StrictFIPS), as cfg in the happy path above. One
+// must be built from hipaa.LoadAWSConfig (hardened TLS, HTTPS only, and
+// FIPS endpoints when its options ask), as cfg in the happy path above. One
 // from config.LoadDefaultConfig is refused (ErrConfig wrapping
 // hipaa.ErrInsecureTransport) unless the keyring is built with
 // AllowUnhardenedKMSClient, whose use New records as a

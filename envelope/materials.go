@@ -34,8 +34,9 @@ import (
 // format, or change the suite or encryption context: the materials it
 // returns must come from a call to one of this package's keyrings on the
 // materials it was given (or on materials such a call returned). The Client
-// refuses materials without a data key of the suite's length, or with
-// another suite, encryption context or signing key (ErrConfig). Its errors
+// refuses (ErrConfig) materials without a data key of the suite's length,
+// or with another suite, or, from OnEncrypt, another encryption context or
+// signing key, or from OnDecrypt another verification key. Its errors
 // reach the Client's caller and its audit events (by error class), so they
 // must not hold PHI, keys or context values, like this package's.
 //
