@@ -31,7 +31,7 @@ type Options struct {
 	// 0x0178 under ForbidEncryptAllowDecrypt: unsigned, so that a reader
 	// can verify each frame as it arrives (see "Streams" in the package
 	// doc).
-	Suite esdk.SuiteID
+	Suite SuiteID
 	// CommitmentPolicy says which suites may be written and read. The
 	// zero value is RequireEncryptRequireDecrypt.
 	CommitmentPolicy CommitmentPolicy

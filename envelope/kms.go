@@ -268,8 +268,8 @@ func (k *kmsKeyring) OnEncrypt(ctx context.Context, m *EncryptionMaterials) (*En
 }
 
 func kmsWrap(ctx context.Context, client KMSClient, keyID string, cfg kmsConfig, m *EncryptionMaterials) (*EncryptionMaterials, error) {
-	if m == nil || m.suite == nil {
-		return nil, errKMSNoMaterials
+	if err := m.usable(); err != nil {
+		return nil, err
 	}
 	out := m.clone()
 	if out.dataKey == nil {
@@ -320,11 +320,6 @@ func kmsWrap(ctx context.Context, client KMSClient, keyID string, cfg kmsConfig,
 	return out, nil
 }
 
-// errKMSNoMaterials refuses nil or zero-value materials (not made by
-// NewEncryptionMaterials or NewDecryptionMaterials), which a Keyring of
-// another package could pass on.
-var errKMSNoMaterials = fmt.Errorf("%w: KMS keyring called without materials (use NewEncryptionMaterials or NewDecryptionMaterials)", ErrConfig)
-
 // kmsEDKs returns the key ARNs of the aws-kms encrypted data keys, failing
 // if one of them does not record a key ARN.
 func kmsEDKs(edks []EncryptedDataKey) ([]arn, []EncryptedDataKey, error) {
@@ -360,8 +355,8 @@ func (k *kmsKeyring) OnDecrypt(ctx context.Context, m *DecryptionMaterials, edks
 // aws-kms encrypted data key, pick says which key id to call KMS Decrypt
 // with (or to pass over the key); the first data key KMS unwraps wins.
 func kmsDecryptFirst(ctx context.Context, client KMSClient, cfg kmsConfig, m *DecryptionMaterials, edks []EncryptedDataKey, pick func(arn) (keyID string, ok bool)) (*DecryptionMaterials, error) {
-	if m == nil || m.suite == nil {
-		return nil, errKMSNoMaterials
+	if err := m.usable(); err != nil {
+		return nil, err
 	}
 	if m.dataKey != nil {
 		return nil, fmt.Errorf("%w: decryption materials already hold a data key", ErrConfig)
