@@ -38,8 +38,12 @@ type target struct {
 func (t *target) refuse(ctx context.Context, err error) error {
 	e := hipaa.Event{Action: ActionConnect, Resource: t.resource, Outcome: hipaa.OutcomeRefused, Reason: hipaa.ErrorClass(err)}
 	var de *DSNError
-	if errors.As(err, &de) {
+	var ee *EnvError
+	switch {
+	case errors.As(err, &de):
 		e.Detail = "option=" + de.Option
+	case errors.As(err, &ee):
+		e.Detail = "env=" + ee.Variable
 	}
 	if aerr := t.policy.Record(ctx, e); aerr != nil {
 		return errors.Join(err, aerr)

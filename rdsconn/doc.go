@@ -77,13 +77,57 @@
 // RootCAs) names another CA. Options.ServerName checks the certificate
 // against another name, for a tunnel.
 //
+// # Environment
+//
+// The DSN and Options alone decide TLS and trust; nothing in the
+// process environment or the home directory can change them.
+//
+// PostgreSQL: pgx reads PG* environment variables, ~/.postgresql and
+// service files before the connection string (see pgconn.ParseConfig).
+// CheckPostgresDSN, OpenPostgresPool and OpenPostgresDB parse every DSN
+// through one function that writes the TLS parameters into the string it
+// gives pgx, ahead of the DSN's own (which win): sslmode=verify-full,
+// sslrootcert, sslcert, sslkey and sslpassword empty, sslcertmode=allow,
+// sslsni=1, sslnegotiation=postgres. So these are ignored, never
+// honoured:
+//
+//   - PGSSLMODE, PGSSLROOTCERT, PGSSLCERT, PGSSLKEY, PGSSLPASSWORD,
+//     PGSSLCERTMODE, PGSSLSNI, PGSSLNEGOTIATION;
+//   - ~/.postgresql/root.crt, postgresql.crt and postgresql.key (libpq's
+//     default CA and client certificate files);
+//   - PGSERVICEFILE: pgx reads it only for a service, and services are
+//     refused (below).
+//
+// The trust anchors are therefore Options.RootCAs, else the DSN's
+// sslrootcert, else the embedded RDS bundle; the client certificate is
+// the DSN's sslcert and sslkey or none.
+//
+// Refused, because a connection string cannot switch it off: PGSERVICE
+// (whenever it is set, pgx reads that service's settings from a service
+// file), with an *EnvError that names the variable, never its value. The
+// DSN keys service and servicefile are refused with a *DSNError.
+//
+// Honoured where the DSN does not set them, with libpq's meaning,
+// because none can turn TLS off or change what is trusted: PGHOST and
+// PGPORT (a host from the environment is verified under its own name
+// against the same anchors, and a Unix socket path is refused), PGUSER,
+// PGPASSWORD, PGPASSFILE (and ~/.pgpass), PGDATABASE, PGAPPNAME,
+// PGCONNECT_TIMEOUT, PGTARGETSESSIONATTRS, PGTZ, PGOPTIONS,
+// PGMINPROTOCOLVERSION, PGMAXPROTOCOLVERSION, PGCHANNELBINDING and
+// PGREQUIREAUTH. sslrootcert=system in a DSN means the system roots,
+// which SSL_CERT_FILE and SSL_CERT_DIR select, as for any Go program.
+//
+// MySQL: go-sql-driver/mysql reads no environment variables and no
+// option files; CheckMySQLDSN and OpenMySQL check a DSN with one function.
+//
 // # Errors
 //
 // Everything refused for its transport wraps hipaa.ErrInsecureTransport:
 // *DSNError (a weakening DSN option), *TLSError (the server does not
 // offer TLS, its certificate does not verify, or the handshake cannot
 // reach TLS 1.2 with an approved suite; errors.As reaches the crypto/x509
-// error), *SessionError (the server reports no TLS or less than TLS 1.2).
+// error), *SessionError (the server reports no TLS or less than TLS 1.2),
+// *EnvError (an environment variable rdsconn cannot neutralize).
 // An audit outage wraps hipaa.ErrAuditFailed. The openers return the
 // first connection's failure as a *ConnectError, whose text is value-free;
 // it unwraps to the driver's error.

@@ -190,8 +190,7 @@ func TestCheckMySQLDSN(t *testing.T) {
 		"tls=true",
 		"tls=1",
 		"tls=rdsconn-test-verified",
-		"tls=true&allowCleartextPasswords=true",
-		"tls=rdsconn-test-verified&allowCleartextPasswords=true&parseTime=true",
+		"tls=rdsconn-test-verified&parseTime=true",
 	} {
 		if err := CheckMySQLDSN(mysqlDSN(params)); err != nil {
 			t.Errorf("%s: %v", params, err)
@@ -210,6 +209,8 @@ func TestCheckMySQLDSN(t *testing.T) {
 		{"allowCleartextPasswords=true", "allowCleartextPasswords=true with tls", "tls=true"},
 		{"tls=false&allowCleartextPasswords=1", "allowCleartextPasswords=true with tls=false", "tls=true"},
 		{"tls=true&allowFallbackToPlaintext=true", "allowFallbackToPlaintext=true", "leave it out"},
+		{"tls=true&allowCleartextPasswords=true", "allowCleartextPasswords=true lets the server ask for the password in clear", "leave it out"},
+		{"tls=rdsconn-test-verified&allowCleartextPasswords=true&parseTime=true", "allowCleartextPasswords=true", "leave it out"},
 		{"tls=rdsconn-test-skip", "InsecureSkipVerify", "a configuration from rdsconn.TLSConfig"},
 		{"tls=rdsconn-test-tls11", "TLS 1.1", "a configuration from rdsconn.TLSConfig"},
 	}

@@ -39,6 +39,33 @@ func (e *DSNError) Error() string {
 // Unwrap returns hipaa.ErrInsecureTransport.
 func (e *DSNError) Unwrap() error { return hipaa.ErrInsecureTransport }
 
+// EnvError reports an environment variable that a driver would act on
+// in a way rdsconn cannot switch off for one connection (PGSERVICE). It
+// names the variable, never its value. Variables that would only change
+// TLS settings are not refused but ignored (see the package
+// documentation, "Environment"). errors.Is(err,
+// hipaa.ErrInsecureTransport) holds for it.
+type EnvError struct {
+	// Variable is the environment variable's name, for example "PGSERVICE".
+	Variable string
+	// Problem says what the variable would do.
+	Problem string
+	// Use says what to do instead.
+	Use string
+}
+
+// Error names the variable, the problem and the fix, never the value.
+func (e *EnvError) Error() string {
+	s := "rdsconn: environment variable " + e.Variable + " is set: it " + e.Problem
+	if e.Use != "" {
+		s += "; " + e.Use
+	}
+	return s
+}
+
+// Unwrap returns hipaa.ErrInsecureTransport.
+func (e *EnvError) Unwrap() error { return hipaa.ErrInsecureTransport }
+
 // malformed returns an ErrMalformedDSN error with a value-free reason.
 func malformed(driver, reason string) error {
 	return &malformedError{driver: driver, reason: reason}

@@ -21,7 +21,11 @@ func FuzzCheckPostgresDSN(f *testing.F) {
 	}
 	f.Add("host='a\\' b' sslmode=verify-full")
 	f.Add("postgres://u@h/db?ssl=true")
+	f.Add("postgres://u:p@[::1]:5432,h2/db?sslmode=verify-full")
+	f.Add("postgres://u@h?")
 	f.Fuzz(func(t *testing.T, dsn string) {
+		// Pure (reads no file): must not panic on any input.
+		_, _ = pinPostgresTLS(dsn)
 		s, err := postgresSettings(dsn)
 		if err != nil {
 			checkFuzzErr(t, err)

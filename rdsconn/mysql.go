@@ -2,6 +2,8 @@ package rdsconn
 
 import (
 	"crypto/tls"
+	"net"
+	"strings"
 
 	"github.com/go-sql-driver/mysql"
 )
@@ -17,16 +19,51 @@ import (
 // *DSNError): no tls parameter (the driver then uses no TLS), tls=false,
 // tls=skip-verify, tls=preferred (unverified, and falls back to
 // cleartext, which sends an IAM token or password in clear),
-// allowFallbackToPlaintext=true, and allowCleartextPasswords=true without
-// verified TLS. A DSN that mysql.ParseDSN rejects gives an error wrapping
-// ErrMalformedDSN. No error includes the DSN or the password.
+// allowFallbackToPlaintext=true, allowCleartextPasswords=true (it lets
+// the server ask for the password in clear; with Options.IAMAuth
+// OpenMySQL turns it on itself, over verified TLS only), a protocol other
+// than TCP (unix(...): the driver would not use TLS), and a host that a
+// certificate cannot be checked against. A DSN that mysql.ParseDSN
+// rejects gives an error wrapping ErrMalformedDSN. No error includes the
+// DSN or the password.
+//
+// OpenMySQL checks its DSN with the same function, so the two accept and
+// refuse the same DSNs. go-sql-driver/mysql reads no environment
+// variables, so nothing outside the DSN changes the result.
 func CheckMySQLDSN(dsn string) error {
-	cfg, err := mysql.ParseDSN(dsn)
+	_, _, err := mysqlConfig(dsn)
+	return err
+}
+
+// mysqlConfig is the single path from a DSN to a driver configuration:
+// CheckMySQLDSN and OpenMySQL both call it, so they cannot disagree about
+// a DSN. It returns the parsed configuration (also on refusal, when the
+// driver could parse the DSN, for the audit record's resource name) and
+// the server's host name.
+func mysqlConfig(dsn string) (cfg *mysql.Config, host string, err error) {
+	cfg, err = mysql.ParseDSN(dsn)
 	if err != nil {
 		// The driver's error can quote parameter values; it is not wrapped.
-		return malformed("mysql", "mysql.ParseDSN refuses it (check the format and that a custom tls name is registered)")
+		return nil, "", malformed("mysql", "mysql.ParseDSN refuses it (check the format and that a custom tls name is registered)")
 	}
-	return checkMySQLConfig(cfg)
+	if err := checkMySQLConfig(cfg); err != nil {
+		return cfg, "", err
+	}
+	if cfg.AllowCleartextPasswords {
+		return cfg, "", &DSNError{Driver: "mysql", Option: "allowCleartextPasswords=true",
+			Problem: "lets the server ask for the password in clear", Use: "leave it out; with Options.IAMAuth OpenMySQL turns it on itself, over verified TLS only"}
+	}
+	if !strings.HasPrefix(cfg.Net, "tcp") {
+		return cfg, "", &DSNError{Driver: "mysql", Option: "protocol", Problem: "is not TCP, so the connection would not use TLS", Use: "tcp(host:port)"}
+	}
+	host, _, err = net.SplitHostPort(cfg.Addr)
+	if err != nil {
+		return cfg, "", malformed("mysql", "address is not host:port")
+	}
+	if checkHost(host) != nil {
+		return cfg, "", &DSNError{Driver: "mysql", Option: "address", Problem: "has a host that a certificate cannot be checked against (empty, or with a path, space or URL characters)", Use: "tcp(endpoint-name:3306)"}
+	}
+	return cfg, host, nil
 }
 
 func checkMySQLConfig(cfg *mysql.Config) error {

@@ -25,7 +25,8 @@ const mysqlSessionQuery = "SHOW SESSION STATUS WHERE Variable_name IN ('Ssl_vers
 // TLS, and makes the first connection before returning.
 //
 // The DSN must pass CheckMySQLDSN (tls=true or a registered
-// configuration) and use TCP. The connection's TLS configuration is
+// configuration, over TCP), which runs the same checks as OpenMySQL. The
+// connection's TLS configuration is
 // always one from TLSConfig (the registered one only contributes its
 // RootCAs); fallback to plaintext is off. allowCleartextPasswords in the
 // DSN is refused: with Options.IAMAuth, OpenMySQL turns it on itself,
@@ -73,31 +74,20 @@ func newMySQLConnector(ctx context.Context, policy *hipaa.Policy, dsn string, op
 		return nil, err
 	}
 	t := &target{policy: policy, auth: "password"}
-	if err := CheckMySQLDSN(dsn); err != nil {
-		if cfg, perr := mysql.ParseDSN(dsn); perr == nil {
-			t.resource = mysqlResource(cfg)
-		}
+	cfg, host, err := mysqlConfig(dsn)
+	if cfg != nil {
+		t.resource, t.user = mysqlResource(cfg), cfg.User
+	}
+	if err != nil {
 		return nil, t.refuse(ctx, err)
 	}
-	cfg, err := mysql.ParseDSN(dsn)
+	_, port, err := net.SplitHostPort(cfg.Addr)
 	if err != nil {
-		return nil, malformed("mysql", "mysql.ParseDSN refuses it")
+		return nil, malformed("mysql", "address is not host:port")
 	}
-	t.resource, t.user = mysqlResource(cfg), cfg.User
 	o, err := resolve(optFns)
 	if err != nil {
 		return nil, t.refuse(ctx, err)
-	}
-	if cfg.AllowCleartextPasswords {
-		return nil, t.refuse(ctx, &DSNError{Driver: "mysql", Option: "allowCleartextPasswords=true",
-			Problem: "lets the server ask for the password in clear", Use: "leave it out; with Options.IAMAuth OpenMySQL turns it on itself, over verified TLS only"})
-	}
-	if !strings.HasPrefix(cfg.Net, "tcp") {
-		return nil, t.refuse(ctx, &DSNError{Driver: "mysql", Option: "protocol", Problem: "is not TCP, so the connection would not use TLS", Use: "tcp(host:port)"})
-	}
-	host, port, err := net.SplitHostPort(cfg.Addr)
-	if err != nil {
-		return nil, malformed("mysql", "address is not host:port")
 	}
 	var fromDSN *x509.CertPool
 	if cfg.TLS != nil {

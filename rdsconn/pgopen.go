@@ -45,15 +45,8 @@ func OpenPostgresPool(ctx context.Context, policy *hipaa.Policy, dsn string, opt
 	if err := policy.Validate(); err != nil {
 		return nil, err
 	}
-	pc, err := pgxpool.ParseConfig(dsn)
-	if err != nil {
-		// Check first: its refusal is value-free, and more precise.
-		if cerr := CheckPostgresDSN(dsn); cerr != nil {
-			return nil, (&target{policy: policy}).refuse(ctx, cerr)
-		}
-		return nil, malformed("postgres", "pgxpool cannot parse it (check the pool_* parameters)")
-	}
-	c, err := preparePostgres(ctx, policy, dsn, pc.ConnConfig, optFns)
+	pc, err := postgresConfig(dsn)
+	c, err := preparePostgres(ctx, policy, pc, err, optFns)
 	if err != nil {
 		return nil, err
 	}
@@ -71,23 +64,20 @@ func OpenPostgresPool(ctx context.Context, policy *hipaa.Policy, dsn string, opt
 
 // OpenPostgresDB is OpenPostgresPool for database/sql: a *sql.DB on the
 // pgx stdlib driver, with the same checks on every physical connection.
-// The DSN must not hold pool_* parameters (use the *sql.DB settings).
+// The DSN is parsed and checked by the same function as for
+// OpenPostgresPool and CheckPostgresDSN, so the three accept the same
+// DSNs; pool_* parameters are checked but have no effect here (use the
+// *sql.DB settings).
 func OpenPostgresDB(ctx context.Context, policy *hipaa.Policy, dsn string, optFns ...func(*Options)) (*sql.DB, error) {
 	if err := policy.Validate(); err != nil {
 		return nil, err
 	}
-	cc, err := pgx.ParseConfig(dsn)
-	if err != nil {
-		if cerr := CheckPostgresDSN(dsn); cerr != nil {
-			return nil, (&target{policy: policy}).refuse(ctx, cerr)
-		}
-		return nil, malformed("postgres", "pgx cannot parse it")
-	}
-	c, err := preparePostgres(ctx, policy, dsn, cc, optFns)
+	pc, err := postgresConfig(dsn)
+	c, err := preparePostgres(ctx, policy, pc, err, optFns)
 	if err != nil {
 		return nil, err
 	}
-	db := stdlib.OpenDB(*cc, stdlib.OptionBeforeConnect(c.beforeConnect))
+	db := stdlib.OpenDB(*pc.ConnConfig, stdlib.OptionBeforeConnect(c.beforeConnect))
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, &ConnectError{Engine: "postgres", Err: err}
@@ -101,23 +91,25 @@ type pgConnector struct {
 	iam *iamSigner
 }
 
-// preparePostgres checks the DSN and options and rewrites cc's TLS
-// settings; it refuses (and audits the refusal) anything that would not
-// be verified TLS.
-func preparePostgres(ctx context.Context, policy *hipaa.Policy, dsn string, cc *pgx.ConnConfig, optFns []func(*Options)) (*pgConnector, error) {
-	t := &target{policy: policy, resource: pgResource(cc), user: cc.User, auth: "password"}
-	if err := CheckPostgresDSN(dsn); err != nil {
-		return nil, t.refuse(ctx, err)
+// preparePostgres takes postgresConfig's result (refusing, and auditing
+// the refusal of, a DSN it refused) and the options, and rewrites the
+// connection configuration's TLS settings; it refuses anything that would
+// not be verified TLS.
+func preparePostgres(ctx context.Context, policy *hipaa.Policy, pc *pgxpool.Config, dsnErr error, optFns []func(*Options)) (*pgConnector, error) {
+	t := &target{policy: policy, auth: "password"}
+	if pc != nil {
+		t.resource, t.user = pgResource(pc.ConnConfig), pc.ConnConfig.User
 	}
+	if dsnErr != nil {
+		return nil, t.refuse(ctx, dsnErr)
+	}
+	cc := pc.ConnConfig
 	o, err := resolve(optFns)
 	if err != nil {
 		return nil, t.refuse(ctx, err)
 	}
 	if len(cc.Fallbacks) > 0 && o.ServerName != "" {
 		return nil, t.refuse(ctx, fmt.Errorf("%w: Options.ServerName with several hosts; connect to one endpoint", ErrConfig))
-	}
-	if cc.TLSConfig == nil {
-		return nil, t.refuse(ctx, &DSNError{Driver: "postgres", Option: "host", Problem: "leads pgx to connect without TLS", Use: "a TCP host name with sslmode=verify-full"})
 	}
 	roots, usedBundle, err := o.rootsFor(cc.TLSConfig.RootCAs)
 	if err != nil {
