@@ -69,11 +69,12 @@ var pgPinned = [][2]string{
 	{"sslnegotiation", "postgres"},
 }
 
-// pgRefusedEnv are environment variables pgx acts on that a connection
-// string cannot override: PGSERVICE makes pgx read a service file (whose
-// settings, TLS ones included, rdsconn never sees) whenever it is set.
-var pgRefusedEnv = map[string]string{
-	"PGSERVICE": "makes pgx read connection settings from a service file, which the DSN cannot switch off",
+// pgRefusedEnv are the environment variables pgx acts on that no
+// connection string can override, each with what it would do. PGSERVICE
+// makes pgx read a service's settings from a service file whenever it is
+// set (pgx ignores it when empty, as rdsconn does).
+var pgRefusedEnv = []struct{ name, problem string }{
+	{"PGSERVICE", "makes pgx read connection settings from a service file, which the DSN cannot switch off"},
 }
 
 // postgresConfig is the single path from a DSN to a pgx configuration:
@@ -85,39 +86,32 @@ func postgresConfig(dsn string) (pc *pgxpool.Config, err error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, name := range []string{"PGSERVICE"} {
-		if v, ok := os.LookupEnv(name); ok && v != "" {
-			return nil, &EnvError{Variable: name, Problem: pgRefusedEnv[name], Use: "unset it for this process and write the settings into the DSN"}
+	for _, e := range pgRefusedEnv {
+		if os.Getenv(e.name) != "" {
+			return nil, &EnvError{Variable: e.name, Problem: e.problem, Use: "unset it for this process and write the settings into the DSN"}
 		}
 	}
 	if _, ok := settings[pgGuardKey]; ok {
 		return nil, malformed("postgres", "it uses the parameter name "+pgGuardKey+", which rdsconn reserves")
 	}
-	pinned, ok := pinPostgresTLS(dsn)
-	if ok {
-		pc, err = pgxpool.ParseConfig(pinned)
-	}
-	guarded := false
-	if ok && err == nil {
-		_, guarded = pc.ConnConfig.RuntimeParams[pgGuardKey]
-		delete(pc.ConnConfig.RuntimeParams, pgGuardKey)
-	} else {
-		pc = nil
-	}
-	if !guarded {
-		// The pins may not have applied: nothing of pc is used.
-		pc = nil
-	}
-	if cerr := checkPostgresSettings(settings); cerr != nil {
-		return pc, cerr
-	}
-	if !ok || err != nil {
+	var parseErr error
+	if pinned, ok := pinPostgresTLS(dsn); !ok {
+		parseErr = malformed("postgres", "pgx cannot parse it")
+	} else if pc, err = pgxpool.ParseConfig(pinned); err != nil {
 		// The pgx error repeats the DSN (password redacted, best
 		// effort), so it is not wrapped.
-		return nil, malformed("postgres", "pgx cannot parse it or read the files it names (check the pool_* parameters too)")
+		parseErr = malformed("postgres", "pgx cannot parse it or read the files it names (check the pool_* parameters too)")
+	} else if _, guarded := pc.ConnConfig.RuntimeParams[pgGuardKey]; !guarded {
+		// The pins may not have applied: nothing of pc is used.
+		pc, parseErr = nil, malformed("postgres", "pgx reads its parameters differently (percent-encode '@', '?', '/' and '#' in the user name, password and database name)")
+	} else {
+		delete(pc.ConnConfig.RuntimeParams, pgGuardKey)
 	}
-	if !guarded {
-		return nil, malformed("postgres", "pgx reads its parameters differently (percent-encode '@', '?', '/' and '#' in the user name, password and database name)")
+	if err := checkPostgresSettings(settings); err != nil {
+		return pc, err
+	}
+	if parseErr != nil {
+		return nil, parseErr
 	}
 	cc := pc.ConnConfig
 	hosts := []*pgconn.FallbackConfig{{Host: cc.Host, Port: cc.Port, TLSConfig: cc.TLSConfig}}
