@@ -78,7 +78,10 @@ func TestReadHeaderOneByteAtATime(t *testing.T) {
 	edkArray := uint64(nEDK) * uint64(reflect.TypeFor[EncryptedDataKey]().Size())
 	t.Logf("header %d bytes (%d keys); allocated: one read %d bytes, one byte per read %d bytes (key array %d)",
 		hn, nEDK, allocOnce, allocBytewise, edkArray)
-	if limit := 4*uint64(hn) + 3*edkArray; allocBytewise > limit {
+	// (The race detector's instrumentation allocates on its own: the
+	// absolute bound is checked by the plain and FIPS runs, the ratio by
+	// all.)
+	if limit := 4*uint64(hn) + 3*edkArray; !raceEnabled && allocBytewise > limit {
 		t.Errorf("one byte per read allocated %d bytes, over %d", allocBytewise, limit)
 	}
 	if 2*allocBytewise > 3*allocOnce {
