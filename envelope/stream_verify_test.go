@@ -44,19 +44,8 @@ func TestLongFrameLengthsThroughClient(t *testing.T) {
 			for _, size := range []int{0, 1, 300 << 10} {
 				t.Run(fmt.Sprintf("%v/frame=%d/size=%d", s.ID, frame, size), func(t *testing.T) {
 					pt := bytes.Repeat([]byte{0xa5}, size)
-					msg, err := c.Encrypt(ctxBG, pt, ec)
-					if err != nil {
-						t.Fatal(err)
-					}
-					var w bytes.Buffer
-					ew, err := c.EncryptWriter(ctxBG, &w, ec)
-					if err != nil {
-						t.Fatal(err)
-					}
-					if _, err := io.Copy(ew, iotest.HalfReader(bytes.NewReader(pt))); err != nil || ew.Close() != nil {
-						t.Fatalf("EncryptWriter: %v", err)
-					}
-					for name, m := range map[string][]byte{"Encrypt": msg, "EncryptWriter": w.Bytes()} {
+					msg, streamed := encryptBoth(t, c, pt, ec)
+					for name, m := range map[string][]byte{"Encrypt": msg, "EncryptWriter": streamed} {
 						if h, _, err := esdk.ParseHeader(m); err != nil || h.FrameLength != uint32(frame) {
 							t.Fatalf("%s: header %v", name, err)
 						}
@@ -78,6 +67,25 @@ func TestLongFrameLengthsThroughClient(t *testing.T) {
 			}
 		}
 	}
+}
+
+// encryptBoth encrypts pt with Encrypt and with EncryptWriter (fed in
+// uneven pieces).
+func encryptBoth(t *testing.T, c *Client, pt []byte, ec map[string]string) (msg, streamed []byte) {
+	t.Helper()
+	msg, err := c.Encrypt(ctxBG, pt, ec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var w bytes.Buffer
+	ew, err := c.EncryptWriter(ctxBG, &w, ec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := io.Copy(ew, iotest.HalfReader(bytes.NewReader(pt))); err != nil || ew.Close() != nil {
+		t.Fatalf("EncryptWriter: %v", err)
+	}
+	return msg, w.Bytes()
 }
 
 // TestDecryptReaderAllocationLongFrame: a 300 KiB message with frame
@@ -127,21 +135,9 @@ func TestStreamDefaults(t *testing.T) {
 		{func(o *Options) { o.Suite = AES_256_GCM_HKDF_SHA512_COMMIT_KEY_ECDSA_P384 }, AES_256_GCM_HKDF_SHA512_COMMIT_KEY_ECDSA_P384, AES_256_GCM_HKDF_SHA512_COMMIT_KEY_ECDSA_P384},
 	} {
 		c, rec := newClient(t, k, tc.opt)
-		msg, err := c.Encrypt(ctxBG, []byte("x"), ec)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var w bytes.Buffer
-		ew, err := c.EncryptWriter(ctxBG, &w, ec)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ew.Write([]byte("x"))
-		if err := ew.Close(); err != nil {
-			t.Fatal(err)
-		}
+		msg, streamed := encryptBoth(t, c, []byte("x"), ec)
 		hb, _, _ := esdk.ParseHeader(msg)
-		hs, _, _ := esdk.ParseHeader(w.Bytes())
+		hs, _, _ := esdk.ParseHeader(streamed)
 		if hb.Suite.ID != tc.buffer || hs.Suite.ID != tc.stream {
 			t.Fatalf("Encrypt wrote %v (want %v), EncryptWriter %v (want %v)", hb.Suite.ID, tc.buffer, hs.Suite.ID, tc.stream)
 		}

@@ -12,13 +12,7 @@ import (
 )
 
 func TestEncryptDecryptFiles(t *testing.T) {
-	dir := t.TempDir()
-	keyFile := filepath.Join(dir, "wrap.key")
-	key := make([]byte, 32)
-	_, _ = rand.Read(key)
-	if err := os.WriteFile(keyFile, key, 0o600); err != nil {
-		t.Fatal(err)
-	}
+	dir, keyFile := keyFileDir(t)
 	pt := make([]byte, 100_000)
 	_, _ = rand.Read(pt)
 	in, ct, out := filepath.Join(dir, "in"), filepath.Join(dir, "ct"), filepath.Join(dir, "out")
@@ -88,13 +82,7 @@ func TestEncryptDecryptFiles(t *testing.T) {
 // message over -max-buffer is refused with 0 bytes, unless
 // -allow-unverified-streaming, which the audit records as an override.
 func TestDecryptTamperedSignedToStdout(t *testing.T) {
-	dir := t.TempDir()
-	keyFile := filepath.Join(dir, "wrap.key")
-	key := make([]byte, 32)
-	_, _ = rand.Read(key)
-	if err := os.WriteFile(keyFile, key, 0o600); err != nil {
-		t.Fatal(err)
-	}
+	_, keyFile := keyFileDir(t)
 	pt := make([]byte, 20_000)
 	_, _ = rand.Read(pt)
 	var msg bytes.Buffer
@@ -143,4 +131,18 @@ func envelopeHeaderLen(m []byte) (int, int, error) {
 		return 0, 0, err
 	}
 	return int(h.FrameLength), n, nil
+}
+
+// keyFileDir returns a temporary directory holding a random raw wrapping
+// key file, and that file's path.
+func keyFileDir(t *testing.T) (string, string) {
+	t.Helper()
+	dir := t.TempDir()
+	keyFile := filepath.Join(dir, "wrap.key")
+	key := make([]byte, 32)
+	_, _ = rand.Read(key)
+	if err := os.WriteFile(keyFile, key, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return dir, keyFile
 }
