@@ -39,17 +39,14 @@
 //
 // # PHI in names
 //
-// A Detector finds the HIPAA Safe Harbor identifiers that can appear in
-// names: personal names (with embedded US Census and SSA name lists),
-// dates tied to a person, ages over 89, phone and fax numbers, email
-// addresses, SSNs, medical record, health plan, account and licence
-// numbers, vehicle and device identifiers, URLs, IP addresses, ZIP codes
-// and street addresses. Names are tokenized first (path separators,
-// punctuation, camelCase), so "patientSsn219-09-9999" is caught. Findings
-// carry a category, byte offsets and a confidence, never the matched
-// text. The Policy decides what a finding does: refuse (the default), or,
-// for the categories listed in AllowPHIInNames, let it through with an
-// OutcomeOverride audit event.
+// The detector lives in package hipaa/phi: a phi.Detector finds the
+// HIPAA Safe Harbor identifiers that can appear in names (personal names,
+// dates tied to a person, phone numbers, SSNs, medical record numbers and
+// the rest), each finding with a category, byte offsets and a confidence,
+// never the matched text. Policy.Detector nil means phi.Default(). The
+// Policy decides what a finding at or above its threshold does: refuse
+// (the default), or, for the categories listed in AllowPHIInNames, let it
+// through with an OutcomeOverride audit event.
 //
 // # Audit
 //

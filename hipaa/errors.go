@@ -3,6 +3,8 @@ package hipaa
 import (
 	"errors"
 	"fmt"
+
+	"github.com/phisafe/phisafe/hipaa/phi"
 )
 
 // Sentinel errors. Every phisafe package wraps one of these with %w, so a
@@ -43,7 +45,7 @@ type PHIError struct {
 	// "dynamodb.attribute", "encryption-context", "subject", ...
 	Field string
 	// Findings are the detector's findings, offsets into the name.
-	Findings []Finding
+	Findings []phi.Finding
 }
 
 // Error names the field, the first finding's category, offsets and confidence, and how many more findings there are; never the name.

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"slices"
 	"time"
+
+	"github.com/phisafe/phisafe/hipaa/phi"
 )
 
 // Policy is the one value that configures what every phisafe wrapper
@@ -23,17 +25,17 @@ type Policy struct {
 	// Auditor records every operation. Required.
 	Auditor Auditor
 
-	// Detector finds PHI in names. Nil means DefaultDetector().
-	Detector *Detector
+	// Detector finds PHI in names. Nil means phi.Default().
+	Detector *phi.Detector
 
 	// MinConfidence is the confidence at or above which a finding
-	// counts. Zero means DefaultMinConfidence.
+	// counts. Zero means phi.DefaultMinConfidence.
 	MinConfidence float64
 
 	// AllowPHIInNames lists categories whose findings do not refuse the
 	// operation. Each such pass is recorded as an OutcomeOverride event
 	// naming the category. Empty (the default) refuses every category.
-	AllowPHIInNames []Category
+	AllowPHIInNames []phi.Category
 
 	// StrictFIPS requires the Go FIPS 140-3 module to be enabled
 	// (GODEBUG=fips140=on or GOFIPS140 at build time), restricts TLS to
@@ -41,10 +43,6 @@ type Policy struct {
 	// Validate fails when StrictFIPS is set and the module is not enabled.
 	StrictFIPS bool
 }
-
-// DefaultMinConfidence is the confidence threshold used when
-// Policy.MinConfidence is zero.
-const DefaultMinConfidence = 0.5
 
 // Validate reports whether p is usable: an Auditor is set, the threshold
 // is in range, and StrictFIPS holds if asked for. Every constructor calls
@@ -65,16 +63,16 @@ func (p *Policy) Validate() error {
 	return nil
 }
 
-func (p *Policy) detector() *Detector {
+func (p *Policy) detector() *phi.Detector {
 	if p.Detector != nil {
 		return p.Detector
 	}
-	return DefaultDetector()
+	return phi.Default()
 }
 
 func (p *Policy) threshold() float64 {
 	if p.MinConfidence == 0 {
-		return DefaultMinConfidence
+		return phi.DefaultMinConfidence
 	}
 	return p.MinConfidence
 }
@@ -89,7 +87,7 @@ func (p *Policy) CheckName(ctx context.Context, action, field, name string) erro
 	if err := p.Validate(); err != nil {
 		return err
 	}
-	var refused, allowed []Finding
+	var refused, allowed []phi.Finding
 	for _, f := range p.detector().Scan(name) {
 		if f.Confidence < p.threshold() {
 			continue

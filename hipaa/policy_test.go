@@ -16,6 +16,7 @@ import (
 
 	"github.com/aws/smithy-go"
 	"github.com/phisafe/phisafe/hipaa"
+	"github.com/phisafe/phisafe/hipaa/phi"
 )
 
 // phiName is a name any working detector must flag (an SSN with a label).
@@ -23,11 +24,11 @@ const phiName = "patient-ssn-219-09-9999"
 
 // needDetector returns the detector's findings for phiName, and fails the
 // test if there are none: the assertions that follow mean nothing without.
-func needDetector(t *testing.T) []hipaa.Finding {
+func needDetector(t *testing.T) []phi.Finding {
 	t.Helper()
-	f := hipaa.DefaultDetector().Scan(phiName)
+	f := phi.Default().Scan(phiName)
 	for _, x := range f {
-		if x.Confidence >= hipaa.DefaultMinConfidence {
+		if x.Confidence >= phi.DefaultMinConfidence {
 			return f
 		}
 	}
@@ -305,7 +306,7 @@ func TestGuardRefusesPHI(t *testing.T) {
 
 func TestGuardAllowedPHIIsOverridden(t *testing.T) {
 	findings := needDetector(t)
-	var cats []hipaa.Category
+	var cats []phi.Category
 	for _, f := range findings {
 		cats = append(cats, f.Category)
 	}

@@ -8,7 +8,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/phisafe/phisafe/hipaa"
+	"github.com/phisafe/phisafe/hipaa/phi"
 )
 
 // scanResult is one finding in -json output. It carries no part of the
@@ -26,7 +26,7 @@ func scan(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("phisafe scan", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	asJSON := fs.Bool("json", false, "print one JSON object per finding")
-	minConf := fs.Float64("min-confidence", hipaa.DefaultMinConfidence, "report findings at or above this confidence (0-1]")
+	minConf := fs.Float64("min-confidence", phi.DefaultMinConfidence, "report findings at or above this confidence (0-1]")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: phisafe scan [-json] [-min-confidence C] [NAME ...]\n\nNames come from the arguments, or one a line on standard input.\nExit status: 0 no PHI, 1 PHI found, 2 usage or input error.")
 		fs.PrintDefaults()
@@ -39,7 +39,7 @@ func scan(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 
-	det := hipaa.DefaultDetector()
+	det := phi.Default()
 	enc := json.NewEncoder(stdout)
 	out := bufio.NewWriter(stdout)
 	defer out.Flush()
@@ -47,7 +47,7 @@ func scan(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	lineNo := 0
 	check := func(name string) {
 		lineNo++
-		var hits []hipaa.Finding
+		var hits []phi.Finding
 		for _, f := range det.Scan(name) {
 			if f.Confidence >= *minConf {
 				hits = append(hits, f)
@@ -92,7 +92,7 @@ func scan(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 // Mask returns name with every byte inside a finding replaced by '*',
 // keeping separators so the shape of the key stays readable.
-func Mask(name string, findings []hipaa.Finding) string {
+func Mask(name string, findings []phi.Finding) string {
 	b := []byte(name)
 	for _, f := range findings {
 		if f.Start < 0 || f.End > len(b) || f.Start >= f.End {

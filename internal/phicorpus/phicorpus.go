@@ -1,5 +1,5 @@
 // Package phicorpus generates the labeled corpus of key-shaped names that
-// scores the hipaa PHI detector (hipaa/testdata/phi-names.tsv).
+// scores the PHI detector, package phi (hipaa/phi/testdata/names.tsv).
 //
 // Every row is synthetic: personal names are drawn at random from the
 // public-domain Census 2010 surname and SSA given-name lists and combined

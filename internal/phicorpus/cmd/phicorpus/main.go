@@ -1,8 +1,8 @@
 // Command phicorpus writes the labeled PHI-in-names corpus,
-// hipaa/testdata/phi-names.tsv. Run it from the hipaa directory with
-// `go generate` (see hipaa/phi_corpus_gen.go) or:
+// hipaa/phi/testdata/names.tsv. Run it from the hipaa/phi directory with
+// `go generate` (see hipaa/phi/gen.go) or:
 //
-//	go run ../internal/phicorpus/cmd/phicorpus -names ../../shared/phi/names -out testdata/phi-names.tsv
+//	go run ../../internal/phicorpus/cmd/phicorpus -names ../../../shared/phi/names -out testdata/names.tsv
 package main
 
 import (
@@ -17,8 +17,8 @@ import (
 )
 
 func main() {
-	names := flag.String("names", "../../shared/phi/names", "directory with the Census and SSA name lists")
-	out := flag.String("out", "testdata/phi-names.tsv", "output file")
+	names := flag.String("names", "../../../shared/phi/names", "directory with the Census and SSA name lists")
+	out := flag.String("out", "testdata/names.tsv", "output file")
 	seed := flag.Uint64("seed", 20240601, "seed of the main mix")
 	hseed := flag.Uint64("holdout-seed", 77031, "seed of the held-out mix")
 	n := flag.Int("n", 3600, "rows in the main mix")
@@ -42,7 +42,7 @@ func main() {
 	fmt.Fprintf(w, "# template ids prefixed holdout/, with extra templates). Personal names are random combinations drawn\n")
 	fmt.Fprintf(w, "# from the public-domain Census 2010 surname and SSA given-name lists; all numbers are random (valid check\n")
 	fmt.Fprintf(w, "# digits where the format has one). No row describes a real person. Do not edit by hand; regenerate with\n")
-	fmt.Fprintf(w, "#   cd hipaa && go generate -run phicorpus .   (needs ../../shared/phi/names)\n")
+	fmt.Fprintf(w, "#   cd hipaa/phi && go generate -run phicorpus .   (needs ../../../shared/phi/names)\n")
 	fmt.Fprintf(w, "# Columns: name<TAB>expected categories (comma list, - for none)<TAB>template id\n")
 	fmt.Fprintf(w, "name\tcategories\ttemplate\n")
 	pos := 0

@@ -1,5 +1,5 @@
-// Command phidata builds hipaa/phidata/lexicon.txt.gz, the name and
-// English-word lexicon embedded in the hipaa PHI detector.
+// Command phidata builds hipaa/phi/lexicon/lexicon.txt.gz, the name and
+// English-word lexicon embedded in the PHI detector (package phi).
 //
 // Inputs (read at generation time only, never at run time):
 //
@@ -13,9 +13,9 @@
 // bits 2-3 surname tier (1..3, 3 = top 1000), bit 4 word in
 // wamerican-small (common English), bit 5 word in wamerican.
 //
-// Usage (from the hipaa directory, see hipaa/phidata/PROVENANCE.md):
+// Usage (from the hipaa/phi directory, see hipaa/phi/lexicon/PROVENANCE.md):
 //
-//	go run ../internal/phicorpus/cmd/phidata -names ../../shared/phi/names -out phidata/lexicon.txt.gz
+//	go run ../../internal/phicorpus/cmd/phidata -names ../../../shared/phi/names -out lexicon/lexicon.txt.gz
 package main
 
 import (
@@ -49,10 +49,10 @@ var placeholders = map[string]bool{
 }
 
 func main() {
-	names := flag.String("names", "../../shared/phi/names", "directory with the Census and SSA lists")
+	names := flag.String("names", "../../../shared/phi/names", "directory with the Census and SSA lists")
 	dict := flag.String("dict", "/usr/share/dict/american-english", "wamerican word list")
 	small := flag.String("small", "/usr/share/dict/american-english-small", "wamerican-small word list")
-	out := flag.String("out", "phidata/lexicon.txt.gz", "output file")
+	out := flag.String("out", "lexicon/lexicon.txt.gz", "output file")
 	flag.Parse()
 
 	flags := map[string]int{}

@@ -1,4 +1,4 @@
-package hipaa
+package phi
 
 import "testing"
 
@@ -62,9 +62,9 @@ func benchMix64(b *testing.B) []string {
 // BenchmarkScan64 measures AppendScan on 64-byte names (a realistic mix of
 // keys with and without PHI, cycling through 512 distinct names), reusing
 // the findings slice as a hot path would. Run with
-// `go test -run '^$' -bench BenchmarkScan64 -benchmem -cpu 1 ./hipaa`.
+// `go test -run '^$' -bench BenchmarkScan64 -benchmem -cpu 1 ./hipaa/phi`.
 func BenchmarkScan64(b *testing.B) {
-	d := DefaultDetector()
+	d := Default()
 	var dst []Finding
 	names := benchMix64(b)
 	phi := 0
@@ -91,7 +91,7 @@ func BenchmarkScan64(b *testing.B) {
 // BenchmarkScanClean measures a clean 64-byte key: no findings, no
 // allocation.
 func BenchmarkScanClean(b *testing.B) {
-	d := DefaultDetector()
+	d := Default()
 	name := bench64[0]
 	b.SetBytes(int64(len(name)))
 	b.ReportAllocs()

@@ -1,4 +1,4 @@
-package hipaa
+package phi
 
 import "math"
 

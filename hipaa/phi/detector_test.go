@@ -1,11 +1,7 @@
-package hipaa
+package phi
 
 import (
-	"context"
-	"errors"
-	"fmt"
 	"slices"
-	"strings"
 	"sync"
 	"testing"
 )
@@ -23,7 +19,7 @@ func found(d *Detector, name string) []Category {
 }
 
 func TestDetectorCategories(t *testing.T) {
-	d := DefaultDetector()
+	d := Default()
 	tests := []struct {
 		name string
 		want []Category // nil: nothing at the threshold
@@ -124,7 +120,7 @@ func TestDetectorCategories(t *testing.T) {
 }
 
 func TestDetectorOffsets(t *testing.T) {
-	d := DefaultDetector()
+	d := Default()
 	name := "john_smith_dob_1980-01-02.pdf"
 	fs := d.Scan(name)
 	if len(fs) != 2 {
@@ -142,7 +138,7 @@ func TestDetectorOffsets(t *testing.T) {
 }
 
 func TestDetectorAppendScanNoAlloc(t *testing.T) {
-	d := DefaultDetector()
+	d := Default()
 	dst := make([]Finding, 0, 8)
 	for _, name := range []string{"2024/06/01/batch-7.parquet", "patientSsn219-09-9999"} {
 		allocs := testing.AllocsPerRun(200, func() { dst = d.AppendScan(dst[:0], name) })
@@ -158,20 +154,47 @@ func TestDetectorAppendScanNoAlloc(t *testing.T) {
 }
 
 func TestDetectorOptions(t *testing.T) {
-	d := NewDetector(WithDenyWords("Zorblax"), WithAllowWords("Gonzalez", "maria"))
+	d := New(WithDenyWords("Zorblax"), WithAllowWords("Gonzalez", "maria"))
 	if got := found(d, "reports/zorblax_q3.pdf"); !slices.Equal(got, []Category{CategoryName}) {
 		t.Errorf("deny word: %v", got)
 	}
 	if got := found(d, "records/Maria_Gonzalez_intake.pdf"); got != nil {
 		t.Errorf("allow words: %v", got)
 	}
-	if got := found(DefaultDetector(), "reports/zorblax_q3.pdf"); got != nil {
+	if got := found(Default(), "reports/zorblax_q3.pdf"); got != nil {
 		t.Errorf("options leaked into the default detector: %v", got)
 	}
 }
 
+func TestDetectorLoosenings(t *testing.T) {
+	tests := []struct {
+		name string
+		d    *Detector
+		want []string
+	}{
+		{"default", Default(), nil},
+		{"nil", nil, nil},
+		{"no options", New(), nil},
+		{"deny only", New(WithDenyWords("Zorblax")), nil},
+		{"empty allow list", New(WithAllowWords()), nil},
+		{"allow", New(WithAllowWords("Gonzalez")), []string{"WithAllowWords"}},
+		{"allow and deny", New(WithDenyWords("Zorblax"), WithAllowWords("Gonzalez")), []string{"WithAllowWords"}},
+	}
+	for _, tt := range tests {
+		if got := tt.d.Loosenings(); !slices.Equal(got, tt.want) {
+			t.Errorf("%s: Loosenings() = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+	// The result is the caller's: changing it does not change d.
+	d := New(WithAllowWords("Gonzalez"))
+	d.Loosenings()[0] = "x"
+	if got := d.Loosenings(); !slices.Equal(got, []string{"WithAllowWords"}) {
+		t.Errorf("Loosenings shares its slice: %q", got)
+	}
+}
+
 func TestDetectorConcurrent(t *testing.T) {
-	d := DefaultDetector()
+	d := Default()
 	names := []string{"patientSsn219-09-9999", "john_smith_dob_1980-01-02.pdf", "2024/06/01/batch-7.parquet", "inbox/jane.doe@example.com/x"}
 	want := make([][]Finding, len(names))
 	for i, n := range names {
@@ -192,31 +215,4 @@ func TestDetectorConcurrent(t *testing.T) {
 		}()
 	}
 	wg.Wait()
-}
-
-func TestCheckNameUsesDetector(t *testing.T) {
-	p := &Policy{Auditor: AuditorFunc(func(context.Context, Event) error { return nil })}
-	err := p.CheckName(context.Background(), "s3.PutObject", "s3.key", "records/john_smith_dob_1980-01-02.pdf")
-	var pe *PHIError
-	if !errors.As(err, &pe) || !errors.Is(err, ErrPHIInName) {
-		t.Fatalf("CheckName = %v", err)
-	}
-	if strings.Contains(err.Error(), "john") || strings.Contains(err.Error(), "1980") {
-		t.Errorf("error leaks the name: %v", err)
-	}
-	if err := p.CheckName(context.Background(), "s3.PutObject", "s3.key", "2024/06/01/batch-7.parquet"); err != nil {
-		t.Errorf("clean key refused: %v", err)
-	}
-}
-
-func ExampleDetector_Scan() {
-	name := "records/john_smith_dob_1980-01-02.pdf"
-	for _, f := range DefaultDetector().Scan(name) {
-		fmt.Printf("%s at bytes %d-%d, confidence %.2f\n", f.Category, f.Start, f.End, f.Confidence)
-	}
-	fmt.Println(DefaultDetector().Scan("uploads/2024/06/01/batch-7.parquet") == nil)
-	// Output:
-	// name at bytes 8-18, confidence 0.59
-	// date at bytes 23-33, confidence 0.90
-	// true
 }

@@ -1,4 +1,4 @@
-package hipaa
+package phi
 
 import (
 	"math/rand/v2"
@@ -42,7 +42,7 @@ func checkTokenize64(t *testing.T, d *Detector, name string) {
 // TestTokenize64 checks that the SWAR tokenizer finds the same tokens,
 // flags, masks and raw-pass findings as the byte loop.
 func TestTokenize64(t *testing.T) {
-	dets := []*Detector{DefaultDetector(), NewDetector(WithDenyWords("smith"), WithAllowWords("john"))}
+	dets := []*Detector{Default(), New(WithDenyWords("smith"), WithAllowWords("john"))}
 	rng := rand.New(rand.NewPCG(3, 4))
 	const alphabet = "aAbBzZ09fF-_./:@ wW\x80\xff\x00~(),+"
 	var names []string
@@ -80,6 +80,6 @@ func FuzzTokenize64(f *testing.F) {
 	}
 	f.Add("HTTPServer-aB1c2D3-uuid-3f2a9c1e-4b1d-4c2a-9f3e-1a2b3c4d5e6f")
 	f.Add("inbox/jane.doe@example.com/msg-000123/attachments/report-q2.pdf/www.example.com:8080/a-b-c-d-e")
-	d := DefaultDetector()
+	d := Default()
 	f.Fuzz(func(t *testing.T, name string) { checkTokenize64(t, d, name) })
 }

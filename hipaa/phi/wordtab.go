@@ -1,4 +1,4 @@
-package hipaa
+package phi
 
 import "encoding/binary"
 
@@ -91,7 +91,7 @@ func (t *wordTab) update(w string, f func(old uint32) uint32) {
 		return
 	}
 	if t.n == t.max {
-		panic("hipaa: word table over capacity")
+		panic("phi: word table over capacity")
 	}
 	t.n++
 	sl.k0, sl.val, sl.ext = k0, f(0), uint32(len(w))

@@ -1,4 +1,4 @@
-package hipaa
+package phi
 
 import (
 	"strings"
@@ -29,14 +29,14 @@ const (
 	extraDeny  = 2
 )
 
-// DetectorOption configures NewDetector.
-type DetectorOption func(*Detector)
+// Option configures New.
+type Option func(*Detector)
 
 // WithDenyWords makes the detector report each of words (matched whole
 // token, case-insensitively) as a personal name with confidence 0.9, for
 // example the surnames of a known patient roster. Words are not copied
 // into findings.
-func WithDenyWords(words ...string) DetectorOption {
+func WithDenyWords(words ...string) Option {
 	return func(d *Detector) {
 		if d.deny == nil {
 			d.deny = map[string]bool{}
@@ -50,7 +50,7 @@ func WithDenyWords(words ...string) DetectorOption {
 // WithAllowWords makes the detector ignore each of words (matched whole
 // token, case-insensitively): they are never a name and never context.
 // Use it for product or team names that the name dictionary flags.
-func WithAllowWords(words ...string) DetectorOption {
+func WithAllowWords(words ...string) Option {
 	return func(d *Detector) {
 		if d.allow == nil {
 			d.allow = map[string]bool{}
@@ -73,16 +73,16 @@ func sharedLexicon() *wordTab {
 	return sharedLex
 }
 
-// DefaultDetector returns the shared detector with the built-in rules and
+// Default returns the shared detector with the built-in rules and
 // dictionary. It is built once, on first use.
-func DefaultDetector() *Detector {
+func Default() *Detector {
 	defOnce.Do(func() { defDet = &Detector{lex: sharedLexicon()} })
 	return defDet
 }
 
-// NewDetector returns a detector with the built-in rules and dictionary
-// plus the given options. The dictionary is shared with DefaultDetector.
-func NewDetector(opts ...DetectorOption) *Detector {
+// New returns a detector with the built-in rules and dictionary
+// plus the given options. The dictionary is shared with Default.
+func New(opts ...Option) *Detector {
 	d := &Detector{lex: sharedLexicon()}
 	for _, o := range opts {
 		o(d)
@@ -100,6 +100,18 @@ func NewDetector(opts ...DetectorOption) *Detector {
 	return d
 }
 
+// Loosenings returns the names of the options in force on d that make it
+// report less than Default would ("WithAllowWords" when d has allow
+// words), for the policy to audit. It returns nil for Default, for a nil
+// Detector, and for a detector only made stricter (WithDenyWords). The
+// words themselves are not returned: they may be patient names.
+func (d *Detector) Loosenings() []string {
+	if d == nil || len(d.allow) == 0 {
+		return nil
+	}
+	return []string{"WithAllowWords"}
+}
+
 // Scan returns the suspected identifiers in name, in order of their start
 // offset, or nil when it finds none. Findings below the policy threshold
 // (DefaultMinConfidence) are weak hints.
@@ -112,7 +124,7 @@ func (d *Detector) Scan(name string) []Finding {
 // has room), so it suits a hot path that reuses dst.
 func (d *Detector) AppendScan(dst []Finding, name string) []Finding {
 	if d == nil || d.lex == nil {
-		d = DefaultDetector()
+		d = Default()
 	}
 	if len(name) == 0 {
 		return dst

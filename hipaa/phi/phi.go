@@ -1,4 +1,4 @@
-package hipaa
+package phi
 
 // Category is a HIPAA Safe Harbor identifier category that can appear in
 // a name (45 CFR 164.514(b)(2)(i)).
@@ -24,6 +24,11 @@ const (
 	CategoryURL        Category = "url"         // (N) web URLs
 	CategoryIP         Category = "ip"          // (O) IP addresses
 )
+
+// DefaultMinConfidence is the confidence at or above which a finding
+// counts by default: the hipaa policy refuses a name with such a finding
+// unless configured otherwise. Findings below it are weak hints.
+const DefaultMinConfidence = 0.5
 
 // Finding is one suspected identifier in a name. It holds the category,
 // the byte offsets [Start, End) into the scanned name and a confidence in

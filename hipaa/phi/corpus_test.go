@@ -1,4 +1,4 @@
-package hipaa
+package phi
 
 import (
 	"bufio"
@@ -10,7 +10,7 @@ import (
 	"testing"
 )
 
-// corpusRow is one line of testdata/phi-names.tsv.
+// corpusRow is one line of testdata/names.tsv.
 type corpusRow struct {
 	name     string
 	cats     []Category
@@ -19,7 +19,7 @@ type corpusRow struct {
 
 func loadCorpus(t testing.TB) []corpusRow {
 	t.Helper()
-	f, err := os.Open("testdata/phi-names.tsv")
+	f, err := os.Open("testdata/names.tsv")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -145,9 +145,9 @@ func (sc *corpusScore) table(title string) string {
 	return b.String()
 }
 
-// TestDetectorCorpus scores the generated corpus (testdata/phi-names.tsv)
+// TestDetectorCorpus scores the generated corpus (testdata/names.tsv)
 // and fails when overall precision or recall is below 0.95. The table is
-// printed with `go test -run TestDetectorCorpus -v ./hipaa`; set
+// printed with `go test -run TestDetectorCorpus -v ./hipaa/phi`; set
 // PHI_CORPUS_ERRORS=1 to list every miss.
 func TestDetectorCorpus(t *testing.T) {
 	rows := loadCorpus(t)
@@ -162,7 +162,7 @@ func TestDetectorCorpus(t *testing.T) {
 	if len(main) < 3000 {
 		t.Fatalf("corpus has %d main rows, want >= 3000", len(main))
 	}
-	d := DefaultDetector()
+	d := Default()
 	all := scoreCorpus(d, rows)
 	ms := scoreCorpus(d, main)
 	hs := scoreCorpus(d, holdout)

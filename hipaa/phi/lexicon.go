@@ -1,4 +1,4 @@
-package hipaa
+package phi
 
 import (
 	"bytes"
@@ -10,9 +10,9 @@ import (
 )
 
 // lexiconGz is the embedded name and English-word lexicon; see
-// phidata/PROVENANCE.md for sources, selection and checksums.
+// lexicon/PROVENANCE.md for sources, selection and checksums.
 //
-//go:embed phidata/lexicon.txt.gz
+//go:embed lexicon/lexicon.txt.gz
 var lexiconGz []byte
 
 // Lexicon flags. Bits 0-5 come from the embedded data; the rest are set
@@ -136,7 +136,7 @@ nj nm ny nc nd oh ok or pa pr ri sc sd tn tx ut vt va wa wv wi wy`
 func buildLexicon() *wordTab {
 	zr, err := gzip.NewReader(bytes.NewReader(lexiconGz))
 	if err != nil {
-		panic("hipaa: embedded lexicon: " + err.Error())
+		panic("phi: embedded lexicon: " + err.Error())
 	}
 	// The text is read into one exact-size string (the gzip trailer's
 	// ISIZE) with no intermediate []byte.
@@ -145,7 +145,7 @@ func buildLexicon() *wordTab {
 		sb.Grow(int(binary.LittleEndian.Uint32(lexiconGz[n-4:])))
 	}
 	if _, err := io.Copy(&sb, zr); err != nil {
-		panic("hipaa: embedded lexicon: " + err.Error())
+		panic("phi: embedded lexicon: " + err.Error())
 	}
 	text := sb.String()
 	lists := []struct {

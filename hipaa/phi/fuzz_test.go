@@ -1,4 +1,4 @@
-package hipaa
+package phi
 
 import (
 	"slices"
@@ -16,7 +16,7 @@ func FuzzScan(f *testing.F) {
 	f.Add("::")
 	f.Add("@@@.a")
 	f.Add("1-2-3-4-5-6-7-8-9-0-1-2-3-4-5-6-7-8-9")
-	d := DefaultDetector()
+	d := Default()
 	f.Fuzz(func(t *testing.T, name string) {
 		a := d.Scan(name)
 		for _, x := range a {
