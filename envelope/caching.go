@@ -411,16 +411,16 @@ func (mc *materialsCache) putDecrypt(id cacheID, m *DecryptionMaterials) {
 	mc.put(&cacheEntry{id: id, dec: m.withDataKey(slices.Clone(m.dataKey))})
 }
 
-// auditCache records the outcome of a cache lookup. A failure to record
-// it fails the operation (the audit trail fails closed).
+// auditCache records a cache lookup as an operation of its own (attempt
+// and outcome, detail in both), within the message's operation: ctx
+// carries its request id. A failure to record it fails the operation (the
+// audit trail fails closed).
 func (c *Client) auditCache(ctx context.Context, suite esdk.SuiteID, detail string) error {
-	return c.policy.Record(ctx, hipaa.Event{
-		Action:   cacheAuditAction,
-		Resource: suiteResource(suite),
-		KeyID:    c.keyID,
-		Outcome:  hipaa.OutcomeSuccess,
-		Detail:   detail,
-	})
+	_, op, err := c.policy.Begin(ctx, hipaa.Operation{Action: cacheAuditAction, Resource: suiteResource(suite), KeyID: c.keyID, Detail: detail})
+	if err != nil {
+		return err
+	}
+	return op.End(hipaa.Result{Detail: detail})
 }
 
 // encryptionMaterials returns materials for one message of size plaintext

@@ -100,7 +100,7 @@ func TestCacheKMSCallCounts(t *testing.T) {
 
 	// Audit: one cache event per lookup, value-free, tied to its operation.
 	hits := rec.Filter(func(e hipaa.Event) bool {
-		return e.Action == cacheAuditAction && e.Detail == "scope=encrypt cache=hit"
+		return e.Action == cacheAuditAction && e.Outcome == hipaa.OutcomeSuccess && e.Detail == "scope=encrypt cache=hit"
 	})
 	if len(hits) != n-n/perKey {
 		t.Fatalf("%d cache hit events", len(hits))
@@ -110,9 +110,9 @@ func TestCacheKMSCallCounts(t *testing.T) {
 			t.Fatalf("event holds a context value: %+v", e)
 		}
 	}
-	first := rec.Events()[:3] // attempt, cache, outcome of the first Encrypt
-	if first[1].Action != cacheAuditAction || first[1].Detail != "scope=encrypt cache=miss" ||
-		first[1].RequestID == "" || first[1].RequestID != first[0].RequestID || first[2].RequestID != first[0].RequestID {
+	first := rec.Events()[:4] // attempt, cache attempt and outcome, outcome of the first Encrypt
+	if first[1].Action != cacheAuditAction || first[2].Action != cacheAuditAction || first[2].Detail != "scope=encrypt cache=miss" ||
+		first[1].RequestID == "" || first[1].RequestID != first[0].RequestID || first[3].RequestID != first[0].RequestID {
 		t.Fatalf("first events: %+v", first)
 	}
 }

@@ -107,13 +107,15 @@ type Client struct {
 	unverifiedStream   bool // Options.AllowUnverifiedStreaming
 }
 
-// New returns a Client that wraps data keys with keyring. It refuses a
-// policy that fails Validate (no Auditor, for example) and options that
-// contradict each other (a suite the commitment policy forbids).
+// New returns a Client that wraps data keys with keyring. It refuses an
+// unusable policy (no Auditor, for example) and options that contradict
+// each other (a suite the commitment policy forbids). Every weakening in
+// force (a commitment policy that reads or writes messages without key
+// commitment, AllowNet400HeaderAuthRetry, AllowUnverifiedStreaming, a KMS
+// keyring built with AllowUnhardenedKMSClient, raw RSA OAEPSHA1 or
+// PKCS1v15DecryptOnly padding, and the policy's own) is recorded as an
+// OutcomeOverride event through policy.Adopt; New fails if a record does.
 func New(policy *hipaa.Policy, keyring Keyring, optFns ...func(*Options)) (*Client, error) {
-	if err := policy.Validate(); err != nil {
-		return nil, err
-	}
 	if keyring == nil {
 		return nil, fmt.Errorf("%w: nil keyring", ErrConfig)
 	}
@@ -154,9 +156,21 @@ func New(policy *hipaa.Policy, keyring Keyring, optFns ...func(*Options)) (*Clie
 	if err != nil {
 		return nil, err
 	}
-	// Audits AllowUnhardenedKMSClient (kms.go); fails New if it cannot.
-	if err := recordKeyringOverrides(context.Background(), policy, keyring); err != nil {
+	weakenings, waivers := keyringWeakenings(keyring)
+	if o.CommitmentPolicy != RequireEncryptRequireDecrypt {
+		weakenings = append(weakenings, "CommitmentPolicy="+o.CommitmentPolicy.String())
+	}
+	if o.AllowNet400HeaderAuthRetry {
+		weakenings = append(weakenings, net400Option)
+	}
+	if o.AllowUnverifiedStreaming {
+		weakenings = append(weakenings, unverifiedStreamingOption)
+	}
+	if err := policy.Adopt(context.Background(), "envelope.New", weakenings...); err != nil {
 		return nil, err
+	}
+	for _, w := range waivers {
+		w.audited.Store(true)
 	}
 	return &Client{
 		policy:             policy,
@@ -197,12 +211,12 @@ func keyringID(k Keyring) string {
 
 // contextNames lists the keys and values of ec for the policy's PHI check,
 // in a stable order.
-func contextNames(ec map[string]string) hipaa.Names {
+func contextNames(ec map[string]string) []hipaa.Name {
 	return appendContextNames(nil, ec)
 }
 
 // appendContextNames is contextNames appending to names.
-func appendContextNames(names hipaa.Names, ec map[string]string) hipaa.Names {
+func appendContextNames(names []hipaa.Name, ec map[string]string) []hipaa.Name {
 	if len(ec) == 0 {
 		return names
 	}
@@ -214,8 +228,8 @@ func appendContextNames(names hipaa.Names, ec map[string]string) hipaa.Names {
 	slices.Sort(keys)
 	names = slices.Grow(names, 2*len(keys))
 	for _, k := range keys {
-		names = append(names, hipaa.NameField{Field: "encryption-context", Name: k},
-			hipaa.NameField{Field: "encryption-context", Name: ec[k]})
+		names = append(names, hipaa.Name{Field: "encryption-context", Value: k},
+			hipaa.Name{Field: "encryption-context", Value: ec[k]})
 	}
 	return names
 }
@@ -282,7 +296,7 @@ type encryptRun struct {
 	dst, plaintext []byte
 	ec             map[string]string
 	out            []byte
-	names          [8]hipaa.NameField // for small contexts, with run's allocation
+	names          [8]hipaa.Name // for small contexts, with run's allocation
 }
 
 func (r *encryptRun) do(ctx context.Context) (int64, error) {
@@ -333,39 +347,32 @@ func (c *Client) EncryptWriter(ctx context.Context, dst io.Writer, ec map[string
 	if dst == nil {
 		return nil, fmt.Errorf("%w: nil destination writer", ErrConfig)
 	}
-	var w *encryptWriter
-	op := hipaa.Operation{
+	ctx, op, err := c.policy.Begin(ctx, hipaa.Operation{
 		Action:   "envelope.Encrypt",
 		Resource: suiteResource(c.encryptSuite(true)),
 		KeyID:    c.keyID,
 		Names:    contextNames(ec),
-	}
-	err := c.policy.Guard(ctx, op, func(gctx context.Context) (int64, error) {
-		m, err := c.encryptionMaterials(gctx, ec, -1, c.encryptSuite(true))
-		if err != nil {
-			return 0, err
-		}
-		defer m.Zero()
-		// The data key is in hand: a keyring or KMS failure has already
-		// returned, before anything was written to dst.
-		enc, err := esdk.NewEncrypter(dst, c.encryptParams(m))
-		if err != nil {
-			return 0, mapESDKError(err)
-		}
-		w = &encryptWriter{c: c, ctx: gctx, op: op, enc: enc}
-		return 0, nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	return w, nil
+	m, err := c.encryptionMaterials(ctx, ec, -1, c.encryptSuite(true))
+	if err != nil {
+		return nil, op.End(hipaa.Result{Err: err})
+	}
+	defer m.Zero()
+	// The data key is in hand: a keyring or KMS failure has already
+	// returned, before anything was written to dst.
+	enc, err := esdk.NewEncrypter(dst, c.encryptParams(m))
+	if err != nil {
+		return nil, op.End(hipaa.Result{Err: mapESDKError(err)})
+	}
+	return &encryptWriter{op: op, enc: enc}, nil
 }
 
-// encryptWriter counts plaintext bytes and records the stream's outcome.
+// encryptWriter counts plaintext bytes and ends the stream's operation.
 type encryptWriter struct {
-	c   *Client
-	ctx context.Context
-	op  hipaa.Operation
+	op  *hipaa.Op
 	enc io.WriteCloser
 	n   int64
 
@@ -383,23 +390,13 @@ func (w *encryptWriter) Write(p []byte) (int, error) {
 }
 
 func (w *encryptWriter) Close() error {
-	err := w.enc.Close()
-	w.finish(err)
+	w.finish(w.enc.Close())
 	return w.err
 }
 
+// finish ends the operation once, with the first error (or none).
 func (w *encryptWriter) finish(err error) {
-	w.once.Do(func() {
-		e := hipaa.Event{Action: w.op.Action, Resource: w.op.Resource, KeyID: w.op.KeyID,
-			Outcome: hipaa.OutcomeSuccess, Bytes: w.n, Detail: "stream closed"}
-		if err != nil {
-			e.Outcome, e.Reason, e.Detail = hipaa.OutcomeFailed, hipaa.ErrorClass(err), "stream failed"
-		}
-		w.err = err
-		if aerr := w.c.policy.Record(w.ctx, e); aerr != nil {
-			w.err = errors.Join(err, aerr)
-		}
-	})
+	w.once.Do(func() { w.err = w.op.End(hipaa.Result{Bytes: w.n, Err: err}) })
 }
 
 // checkExpected refuses a nil expected context, reserved keys in it, and
@@ -566,7 +563,7 @@ type decryptRun struct {
 	expected      map[string]string
 	appendTo      bool
 	st            decryptState
-	names         [8]hipaa.NameField // for small contexts, with run's allocation
+	names         [8]hipaa.Name // for small contexts, with run's allocation
 }
 
 func (r *decryptRun) do(ctx context.Context) (int64, error) {
@@ -603,39 +600,34 @@ func (c *Client) DecryptReader(ctx context.Context, src io.Reader, expected map[
 	if err := c.checkExpected(expected); err != nil {
 		return nil, err
 	}
-	op := hipaa.Operation{Action: "envelope.Decrypt", KeyID: c.keyID, Names: contextNames(expected)}
-	var r *decryptReader
-	err := c.policy.Guard(ctx, op, func(gctx context.Context) (int64, error) {
-		var st decryptState
-		p := c.decryptParams(gctx, expected, &st)
-		p.RefuseSigned = c.streamUnsignedOnly
-		p.MaxBuffer = c.maxStreamBuffer
-		p.ReleaseUnverified = c.unverifiedStream
-		d, err := esdk.NewDecrypter(src, p)
-		if err != nil {
-			return 0, decryptError(err, &st)
-		}
-		r = &decryptReader{c: c, ctx: gctx, op: op, d: d}
-		r.op.Resource = suiteResource(d.Header().Suite.ID)
-		if c.unverifiedStream && d.Header().Suite.Signed() {
-			// Nothing has been read past the header yet.
-			if err := c.policy.Record(gctx, hipaa.Event{Action: op.Action, Resource: r.op.Resource, KeyID: c.keyID,
-				Outcome: hipaa.OutcomeOverride, Reason: "release-before-signature", Detail: "AllowUnverifiedStreaming"}); err != nil {
-				return 0, err
-			}
-		}
-		return 0, nil
-	})
+	ctx, op, err := c.policy.Begin(ctx, hipaa.Operation{Action: "envelope.Decrypt", KeyID: c.keyID, Names: contextNames(expected)})
 	if err != nil {
 		return nil, err
 	}
-	return r, nil
+	var st decryptState
+	p := c.decryptParams(ctx, expected, &st)
+	p.RefuseSigned = c.streamUnsignedOnly
+	p.MaxBuffer = c.maxStreamBuffer
+	p.ReleaseUnverified = c.unverifiedStream
+	d, err := esdk.NewDecrypter(src, p)
+	if err != nil {
+		return nil, op.End(hipaa.Result{Err: decryptError(err, &st)})
+	}
+	if c.unverifiedStream && d.Header().Suite.Signed() {
+		// Nothing has been read past the header yet.
+		if err := c.policy.Allow(ctx, unverifiedStreamingOption); err != nil {
+			return nil, op.End(hipaa.Result{Err: err})
+		}
+	}
+	return &decryptReader{op: op, d: d}, nil
 }
 
+// unverifiedStreamingOption names Options.AllowUnverifiedStreaming in audit
+// events.
+const unverifiedStreamingOption = "AllowUnverifiedStreaming"
+
 type decryptReader struct {
-	c    *Client
-	ctx  context.Context
-	op   hipaa.Operation
+	op   *hipaa.Op
 	d    *esdk.Decrypter
 	n    int64
 	once sync.Once
@@ -655,12 +647,11 @@ func (r *decryptReader) Read(p []byte) (int, error) {
 		err = mapESDKError(err)
 	}
 	r.once.Do(func() {
-		e := hipaa.Event{Action: r.op.Action, Resource: r.op.Resource, KeyID: r.op.KeyID,
-			Outcome: hipaa.OutcomeSuccess, Bytes: r.n, Detail: "stream complete"}
+		var opErr error
 		if err != io.EOF {
-			e.Outcome, e.Reason, e.Detail = hipaa.OutcomeFailed, hipaa.ErrorClass(err), "stream failed"
+			opErr = err
 		}
-		if aerr := r.c.policy.Record(r.ctx, e); aerr != nil && err == io.EOF {
+		if aerr := r.op.End(hipaa.Result{Bytes: r.n, Err: opErr}); aerr != nil && err == io.EOF {
 			err = aerr
 		}
 	})

@@ -245,17 +245,29 @@ func TestClientStreams(t *testing.T) {
 	if _, err := io.ReadAll(r); !errors.Is(err, hipaa.ErrTampered) {
 		t.Fatalf("truncated stream: %v", err)
 	}
-	var closes, fails int
+	// Each operation, stream or buffer, has one attempt and exactly one
+	// outcome with its request id: 5 operations, 1 failed (the truncated
+	// stream, ended when its reader reached the cut).
+	attempts, outcomes := map[string]int{}, map[string]int{}
+	var fails int
 	for _, e := range rec.Events() {
-		if e.Detail == "stream closed" || e.Detail == "stream complete" {
-			closes++
-		}
-		if e.Detail == "stream failed" {
-			fails++
+		switch e.Outcome {
+		case hipaa.OutcomeAttempt:
+			attempts[e.RequestID]++
+		case hipaa.OutcomeSuccess, hipaa.OutcomeFailed:
+			outcomes[e.RequestID]++
+			if e.Outcome == hipaa.OutcomeFailed {
+				fails++
+			}
 		}
 	}
-	if closes != 2 || fails != 1 {
-		t.Fatalf("stream events: %d closed, %d failed", closes, fails)
+	if len(attempts) != 5 || fails != 1 {
+		t.Fatalf("%d operations, %d failed", len(attempts), fails)
+	}
+	for id, n := range attempts {
+		if n != 1 || outcomes[id] != 1 {
+			t.Fatalf("request %s: %d attempts, %d outcomes", id, n, outcomes[id])
+		}
 	}
 }
 

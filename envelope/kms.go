@@ -106,47 +106,41 @@ func (w *transportWaiver) ready() error {
 	return fmt.Errorf("%w: a KMS keyring built with %s works only once envelope.New has audited it", ErrConfig, unhardenedKMSOption)
 }
 
-// record records the override through policy and marks the waiver audited.
-func (w *transportWaiver) record(ctx context.Context, policy *hipaa.Policy, keyID string) error {
-	if w == nil {
-		return nil
-	}
-	if err := policy.Record(ctx, hipaa.Event{
-		Action:  "envelope.New",
-		KeyID:   keyID,
-		Outcome: hipaa.OutcomeOverride,
-		Reason:  "insecure-transport",
-		Detail:  unhardenedKMSOption,
-	}); err != nil {
-		return err
-	}
-	w.audited.Store(true)
-	return nil
-}
-
-// recordKeyringOverrides records, through policy, the override of every
-// KMS keyring in k (k itself, or a multi-keyring's generator and children)
-// built with AllowUnhardenedKMSClient for a client that fails the check.
-// envelope.New calls it; it fails if a record fails.
-func recordKeyringOverrides(ctx context.Context, policy *hipaa.Policy, k Keyring) error {
-	switch k := k.(type) {
-	case *kmsKeyring:
-		return k.waiver.record(ctx, policy, k.keyID)
-	case *kmsDiscoveryKeyring:
-		return k.waiver.record(ctx, policy, "discovery:"+k.filter.Partition)
-	case *multiKeyring:
-		if k.generator != nil {
-			if err := recordKeyringOverrides(ctx, policy, k.generator); err != nil {
-				return err
+// keyringWeakenings lists the named weakenings of k and of the keyrings in
+// it (a multi-keyring's generator and children), for Policy.Adopt: a KMS
+// keyring built with AllowUnhardenedKMSClient for a client that fails the
+// check, a raw RSA keyring with OAEPSHA1 or PKCS1v15DecryptOnly padding.
+// It also returns the waivers to mark audited once they are recorded.
+func keyringWeakenings(k Keyring) (names []string, waivers []*transportWaiver) {
+	var walk func(Keyring)
+	walk = func(k Keyring) {
+		switch k := k.(type) {
+		case *kmsKeyring:
+			if k.waiver != nil {
+				names, waivers = append(names, unhardenedKMSOption), append(waivers, k.waiver)
 			}
-		}
-		for _, c := range k.children {
-			if err := recordKeyringOverrides(ctx, policy, c); err != nil {
-				return err
+		case *kmsDiscoveryKeyring:
+			if k.waiver != nil {
+				names, waivers = append(names, unhardenedKMSOption), append(waivers, k.waiver)
+			}
+		case *rawRSAKeyring:
+			switch k.padding {
+			case OAEPSHA1:
+				names = append(names, "RSAPadding=OAEPSHA1")
+			case PKCS1v15DecryptOnly:
+				names = append(names, "RSAPadding=PKCS1v15DecryptOnly")
+			}
+		case *multiKeyring:
+			if k.generator != nil {
+				walk(k.generator)
+			}
+			for _, c := range k.children {
+				walk(c)
 			}
 		}
 	}
-	return nil
+	walk(k)
+	return names, waivers
 }
 
 // arn is a parsed AWS KMS ARN (framework/aws-kms/aws-kms-key-arn.md).

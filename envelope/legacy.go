@@ -3,7 +3,6 @@ package envelope
 import (
 	"context"
 
-	"github.com/phisafe/phisafe/hipaa"
 	"github.com/phisafe/phisafe/internal/esdk"
 )
 
@@ -28,14 +27,5 @@ func (c *Client) net400Hook(ctx context.Context) func(*esdk.Header) error {
 	if !c.net400 {
 		return nil
 	}
-	return func(h *esdk.Header) error {
-		return c.policy.Record(ctx, hipaa.Event{
-			Action:   "envelope.Decrypt",
-			Resource: suiteResource(h.Suite.ID),
-			KeyID:    c.keyID,
-			Outcome:  hipaa.OutcomeOverride,
-			Reason:   "net-4.0.0-header-auth",
-			Detail:   net400Option,
-		})
-	}
+	return func(*esdk.Header) error { return c.policy.Allow(ctx, net400Option) }
 }

@@ -245,7 +245,7 @@ func TestDecryptReaderSignedTamperReleasesNothing(t *testing.T) {
 	}
 	var overrides int
 	for _, e := range lrec.Events() {
-		if e.Outcome == hipaa.OutcomeOverride && e.Detail == "AllowUnverifiedStreaming" {
+		if e.Outcome == hipaa.OutcomeOverride && e.Detail == "AllowUnverifiedStreaming" && e.Action == "envelope.Decrypt" {
 			overrides++
 		}
 	}

@@ -19,12 +19,6 @@ type Auditor interface {
 	Audit(ctx context.Context, e Event) error
 }
 
-// AuditorFunc adapts a function to the Auditor interface.
-type AuditorFunc func(ctx context.Context, e Event) error
-
-// Audit calls f(ctx, e).
-func (f AuditorFunc) Audit(ctx context.Context, e Event) error { return f(ctx, e) }
-
 // Outcome is what happened to an operation.
 type Outcome string
 
@@ -68,24 +62,25 @@ func WithActor(ctx context.Context, actor string) context.Context {
 	return context.WithValue(ctx, actorKey, actor)
 }
 
-// ActorFrom returns the actor set with WithActor, or "".
-func ActorFrom(ctx context.Context) string {
+// actorFrom returns the actor set with WithActor, or "".
+func actorFrom(ctx context.Context) string {
 	s, _ := ctx.Value(actorKey).(string)
 	return s
 }
 
-// WithRequestID returns a context whose audit events carry id instead of a
-// generated request id.
-func WithRequestID(ctx context.Context, id string) context.Context {
+// withRequestID returns a context whose audit events carry id.
+func withRequestID(ctx context.Context, id string) context.Context {
 	return &requestIDCtx{Context: ctx, id: id}
 }
 
-// requestIDCtx carries a request id. Its Value returns the *requestIDCtx
-// itself for requestIDKey, so that setting and reading an id costs one
-// allocation rather than context.WithValue's boxing of the string.
+// requestIDCtx carries a request id, and within an operation the Op
+// (for Policy.Allow). Its Value returns the *requestIDCtx itself for
+// requestIDKey, so that setting and reading an id costs one allocation
+// rather than context.WithValue's boxing of the string.
 type requestIDCtx struct {
 	context.Context
 	id string
+	op *Op
 }
 
 func (c *requestIDCtx) Value(key any) any {
@@ -103,12 +98,10 @@ var requestIDs = struct {
 	n      atomic.Uint64
 }{prefix: func() (b [8]byte) { _, _ = rand.Read(b[:]); return }()}
 
-// RequestID returns the request id set on ctx with WithRequestID, or else
-// a new one, unique in this process and across processes with high
-// probability. Guard uses it; a package that records the attempt and the
-// outcome of an operation itself with Policy.Record gives both events
-// the same RequestID from it.
-func RequestID(ctx context.Context) string {
+// requestID returns the request id of the operation ctx belongs to (set
+// by Begin), or else a new one, unique in this process and across
+// processes with high probability.
+func requestID(ctx context.Context) string {
 	if c, ok := ctx.Value(requestIDKey).(*requestIDCtx); ok && c.id != "" {
 		return c.id
 	}
@@ -120,11 +113,11 @@ func RequestID(ctx context.Context) string {
 	return string(h[:])
 }
 
-// ErrorClass maps an error to a value-free class for the Reason field:
+// errorClass maps an error to a value-free class for the Reason field:
 // the phisafe sentinels, context errors, and AWS error codes
 // ("aws:AccessDeniedException"). Anything else is "error". The error's
 // text is never used, since it could carry a name.
-func ErrorClass(err error) string {
+func errorClass(err error) string {
 	switch {
 	case err == nil:
 		return ""

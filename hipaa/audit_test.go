@@ -205,7 +205,7 @@ func TestMultiAuditor(t *testing.T) {
 	}
 
 	// One failing sink fails the whole, and the others still get it.
-	bad := hipaa.AuditorFunc(func(context.Context, hipaa.Event) error { return errSink })
+	bad := &memAuditor{fail: errSink, failAt: 1}
 	c := &memAuditor{}
 	err := hipaa.MultiAuditor(bad, c).Audit(ctx, e)
 	if !errors.Is(err, errSink) {

@@ -87,24 +87,6 @@ func (e *TransportError) Error() string {
 // Unwrap returns ErrInsecureTransport.
 func (e *TransportError) Unwrap() error { return ErrInsecureTransport }
 
-// AuditError reports that an audit sink failed. Phase says whether the
-// record before the operation ("begin", the operation did not run) or the
-// outcome record ("end") was lost. errors.Is(err, ErrAuditFailed) holds,
-// and errors.Is/As also reach the sink's own error.
-type AuditError struct {
-	Phase  string
-	Action string
-	Err    error
-}
-
-// Error names the phase and action and includes the sink's error.
-func (e *AuditError) Error() string {
-	return fmt.Sprintf("hipaa: audit record could not be written (%s %s): %v", e.Phase, e.Action, e.Err)
-}
-
-// Unwrap returns ErrAuditFailed and the sink's error.
-func (e *AuditError) Unwrap() []error { return []error{ErrAuditFailed, e.Err} }
-
 // TamperError reports the first line of a hash-chained audit log that
 // fails verification. errors.Is(err, ErrTampered) holds for it.
 type TamperError struct {

@@ -87,7 +87,7 @@ func run(ctx context.Context) error {
 
 	// A data key under an encryption context with no PHI in it.
 	err = policy.Guard(ctx, hipaa.Operation{Action: "kms.GenerateDataKey", KeyID: keyID,
-		Names: hipaa.Names{{Field: "encryption-context", Name: "tenant-42"}}},
+		Names: []hipaa.Name{{Field: "encryption-context", Value: "tenant-42"}}},
 		func(ctx context.Context) (int64, error) {
 			out, err := client.GenerateDataKey(ctx, &kms.GenerateDataKeyInput{KeyId: &keyID,
 				KeySpec: "AES_256", EncryptionContext: map[string]string{"tenant": "tenant-42"}})
@@ -114,7 +114,7 @@ func run(ctx context.Context) error {
 	// category and where, never the value.
 	ran := false
 	err = policy.Guard(ctx, hipaa.Operation{Action: "s3.PutObject", Resource: "arn:aws:s3:::example-bucket",
-		Names: hipaa.Names{{Field: "s3.key", Name: "intake/john_smith_dob_1980-01-02.pdf"}}},
+		Names: []hipaa.Name{{Field: "s3.key", Value: "intake/john_smith_dob_1980-01-02.pdf"}}},
 		func(ctx context.Context) (int64, error) { ran = true; return 0, nil })
 	var phiErr *hipaa.PHIError
 	if !errors.As(err, &phiErr) || ran {
