@@ -1,6 +1,6 @@
 // Package hipaa is the policy core every phisafe package stands on: one
-// Policy value that says how PHI may travel, and the checks that enforce
-// it at one choke point per operation.
+// Policy value that says how PHI may travel, one primitive every operation
+// passes through, and the transport every AWS call uses.
 //
 // The threats it closes: PHI sent over plain HTTP or weak TLS (CBC-SHA1
 // suites, TLS 1.0/1.1, RSA key exchange), PHI leaking into names that AWS
@@ -10,21 +10,67 @@
 //
 // The happy path:
 //
-//	auditLog, err := hipaa.OpenAuditLog("/var/log/phisafe/audit.log")
+//	log, err := auditlog.Open("/var/log/phisafe/audit.log") // package hipaa/auditlog
 //	...
-//	policy := &hipaa.Policy{Auditor: auditLog} // strict by default
-//	cfg, err := hipaa.LoadAWSConfig(ctx)        // HTTPS only, TLS 1.2+, AEAD suites
+//	policy := &hipaa.Policy{Auditor: log} // strict by default
+//	cfg, err := hipaa.LoadAWSConfig(ctx)  // HTTPS only, TLS 1.2+, AEAD suites
 //	...
 //	err = policy.Guard(ctx, hipaa.Operation{
 //		Action: "s3.PutObject",
-//		Names:  hipaa.Names{{Field: "s3.key", Name: key}},
+//		Names:  []hipaa.Name{{Field: "s3.key", Value: key}},
 //	}, func(ctx context.Context) (int64, error) {
-//		// the AWS call; runs only if the key is clean and the audit
-//		// record was written
+//		// the AWS call; runs only if the key is clean and the attempt
+//		// was recorded
 //	})
 //
-// Service packages (s3safe, dynamosafe, sesafe, rdsconn) and envelope take
-// the same Policy and run every exported operation through Guard.
+// Service packages (rdsconn, and s3safe, dynamosafe and sesafe as they
+// land) and envelope take the same Policy: their constructors call
+// Policy.Adopt, and every exported operation passes Begin and End (or
+// Guard, which is both around a function).
+//
+// # The event rule
+//
+// Every operation's audit events follow one rule, enforced by Begin and
+// End (no package writes events by hand):
+//
+//  1. Checks and refusal come before any I/O. Every name the operation
+//     would send or store in clear (Operation.Names), and the events' own
+//     actor, resource and detail, pass the policy's PHI detector
+//     (package hipaa/phi); a finding, or a reason the caller found
+//     (Operation.Refuse), refuses the operation: one OutcomeRefused event
+//     is recorded (the field and category, never the value) and nothing
+//     else happens.
+//  2. The attempt is recorded before any I/O. If it cannot be, the
+//     operation does not run and the error wraps ErrAuditFailed (fail
+//     closed).
+//  3. Exactly one outcome follows each attempt: OutcomeSuccess, or
+//     OutcomeFailed with the error's class ("tampered",
+//     "aws:AccessDeniedException"), never its text. An operation may end
+//     on another goroutine (a stream, a driver callback); a second End is
+//     an error and records nothing.
+//  4. One request id ties together every event of an operation: its
+//     attempt, its overrides, the operations begun within its context,
+//     its outcome.
+//  5. A panic in Guard's function is recorded as a failed outcome before
+//     it continues.
+//  6. A lost outcome record is joined to the operation's result (the
+//     error wraps ErrAuditFailed too).
+//  7. Every field is checked: PHI in the outcome's detail is recorded as
+//     "redacted".
+//  8. Every weakening is named and recorded as an OutcomeOverride event:
+//     the policy's own (AllowPHIInNames, a detector made looser) and a
+//     client's options that give something up, when the client is built
+//     (Adopt, which fails the constructor if it cannot record them), and
+//     a loosening that lets one operation through, when it does (Allow).
+//  9. An unusable policy (no Auditor, MinConfidence above the default)
+//     or a nil input is a typed error, never a panic.
+//
+// Events hold identifiers, classes and value-free details only. Sinks
+// implement one method (Auditor); package hipaa/auditlog has a
+// group-committed, hash-chained file log and JSON and slog sinks, and
+// package hipaatest an in-memory recorder for tests. A sink that drops
+// events defeats the audit: nothing in this module provides one outside
+// hipaatest.
 //
 // # Transport
 //
@@ -34,36 +80,15 @@
 // X25519; these configurations do not. LoadAWSConfig builds an aws.Config
 // on them whose every service client refuses a non-https endpoint before
 // sending, whatever the endpoint's source (region resolution,
-// BaseEndpoint, a custom resolver). Policy.StrictFIPS requires Go's FIPS
-// 140-3 module (GODEBUG=fips140=on) and FIPS endpoints.
-//
-// # PHI in names
-//
-// The detector lives in package hipaa/phi: a phi.Detector finds the
-// HIPAA Safe Harbor identifiers that can appear in names (personal names,
-// dates tied to a person, phone numbers, SSNs, medical record numbers and
-// the rest), each finding with a category, byte offsets and a confidence,
-// never the matched text. Policy.Detector nil means phi.Default(). The
-// Policy decides what a finding at or above its threshold does: refuse
-// (the default), or, for the categories listed in AllowPHIInNames, let it
-// through with an OutcomeOverride audit event.
-//
-// # Audit
-//
-// Audit is mandatory and fail-closed. Every constructor refuses a Policy
-// without an Auditor; Guard records an OutcomeAttempt event before the
-// operation and runs nothing if that record cannot be written, then
-// records the outcome. Events hold identifiers and error classes only,
-// never names that failed the PHI check, values or error text. Sinks:
-// AuditLog (an append-only file of hash-chained JSON lines, with
-// VerifyAuditLog naming the first edited, deleted, reordered or truncated
-// line), SlogAuditor and JSONAuditor, combined with MultiAuditor.
+// BaseEndpoint, a custom resolver). CheckAWSTransport tells whether a
+// service client's options carry that transport. Policy.StrictFIPS
+// requires Go's FIPS 140-3 module (GODEBUG=fips140=on) and FIPS endpoints.
 //
 // # Errors
 //
 // Every phisafe error wraps one of the sentinels ErrInsecureTransport,
 // ErrPHIInName, ErrAuditFailed, ErrTampered or ErrPolicy, so errors.Is
 // works across packages, and the struct errors (*TransportError,
-// *PHIError, *AuditError, *TamperError) carry the detail. Messages start
-// with the package name and never contain the offending value.
+// *PHIError) carry the detail. Messages start with the package name and
+// never contain the offending value.
 package hipaa
