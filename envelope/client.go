@@ -340,9 +340,10 @@ func (c *Client) encryptParams(m *EncryptionMaterials) esdk.EncryptParams {
 // one message written to dst, bound to ec (checked as for Encrypt). The
 // data key is obtained before it returns, so a keyring or KMS failure
 // writes nothing to dst. The message is complete only once Close returns
-// nil; Close does not close dst. The setup is audited as
-// "envelope.Encrypt" through the policy's Guard, and Close records a
-// second outcome event with the plaintext byte count.
+// nil; Close does not close dst. The stream is one "envelope.Encrypt"
+// operation of the policy: its attempt is recorded before the data key is
+// fetched, and its one outcome, with the plaintext byte count, when Close
+// returns or a write fails.
 func (c *Client) EncryptWriter(ctx context.Context, dst io.Writer, ec map[string]string) (io.WriteCloser, error) {
 	if dst == nil {
 		return nil, fmt.Errorf("%w: nil destination writer", ErrConfig)
@@ -591,8 +592,9 @@ func (r *decryptRun) do(ctx context.Context) (int64, error) {
 // hipaa.ErrTampered for a message altered or truncated after the header
 // (then nothing more is released), so read to io.EOF: a truncated unsigned
 // message has released its frames before the missing end is found. The
-// header is audited as "envelope.Decrypt" through the policy's Guard;
-// reaching io.EOF or an error records a second outcome event.
+// stream is one "envelope.Decrypt" operation of the policy: its attempt
+// is recorded before the header is read, and its one outcome when the
+// reader reaches io.EOF or an error (or DecryptReader itself fails).
 func (c *Client) DecryptReader(ctx context.Context, src io.Reader, expected map[string]string) (io.Reader, error) {
 	if src == nil {
 		return nil, fmt.Errorf("%w: nil source reader", ErrConfig)

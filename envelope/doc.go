@@ -37,11 +37,12 @@
 //	record, err = client.Decrypt(ctx, msg, ec) // the expected context is required
 //
 // EncryptWriter and DecryptReader do the same for streams (see Streams).
-// Every operation
-// runs through policy.Guard ("envelope.Encrypt", "envelope.Decrypt"): it is
-// audited before it runs, with the key id and algorithm suite, never
-// plaintext, keys or context values, and it does not run if the audit
-// record cannot be written.
+// Every message, buffer or stream, is one operation of the policy
+// ("envelope.Encrypt", "envelope.Decrypt", under hipaa's event rule): its
+// attempt is recorded before any key is used, with the key id and
+// algorithm suite, never plaintext, keys or context values, and nothing
+// runs if that record cannot be written; its one outcome follows. New
+// records every weakening in force (see Options) as an override event.
 //
 // # Keyrings
 //
