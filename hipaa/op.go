@@ -56,7 +56,7 @@ type Result struct {
 // than the one that began it (a stream, a driver callback).
 type Op struct {
 	p    *Policy
-	ctx  context.Context
+	ctx  requestIDCtx // the operation's context, allocated with it
 	base Event
 	done atomic.Bool
 }
@@ -84,8 +84,8 @@ func (p *Policy) Begin(ctx context.Context, o Operation) (context.Context, *Op, 
 		return ctx, nil, fmt.Errorf("%w: nil context", ErrPolicy)
 	}
 	op := &Op{p: p, base: Event{Action: o.Action, Resource: o.Resource, KeyID: o.KeyID, Actor: actorFrom(ctx), RequestID: requestID(ctx)}}
-	ctx = &requestIDCtx{Context: ctx, id: op.base.RequestID, op: op}
-	op.ctx = ctx
+	op.ctx = requestIDCtx{Context: ctx, id: op.base.RequestID, op: op}
+	ctx = &op.ctx
 	refuse := o.Refuse
 	if refuse == nil {
 		refuse = op.check(o)
@@ -176,7 +176,7 @@ func (op *Op) End(r Result) error {
 	if r.Err != nil {
 		e.Outcome, e.Reason = OutcomeFailed, errorClass(r.Err)
 	}
-	if aerr := op.p.record(op.ctx, e); aerr != nil {
+	if aerr := op.p.record(&op.ctx, e); aerr != nil {
 		return joinAudit(r.Err, "outcome", e.Action, aerr)
 	}
 	return r.Err
@@ -199,7 +199,7 @@ func (p *Policy) Allow(ctx context.Context, option string) error {
 func (op *Op) override(detail, reason string) error {
 	e := op.base
 	e.Outcome, e.Reason, e.Detail = OutcomeOverride, reason, detail
-	if err := op.p.record(op.ctx, e); err != nil {
+	if err := op.p.record(&op.ctx, e); err != nil {
 		return &auditError{phase: "override", action: e.Action, err: err}
 	}
 	return nil
@@ -222,7 +222,7 @@ func (p *Policy) Guard(ctx context.Context, o Operation, fn func(ctx context.Con
 		if !completed && !op.done.Swap(true) {
 			e := op.base
 			e.Outcome, e.Reason = OutcomeFailed, "panic"
-			_ = p.record(op.ctx, e)
+			_ = p.record(&op.ctx, e)
 		}
 	}()
 	n, err := fn(ctx)
