@@ -30,11 +30,20 @@
 //     one from TLSConfig; pgx fallbacks get one too, and MySQL's
 //     plaintext fallback is off. No option weakens this.
 //   - Every physical connection (the first, and each one a pool opens
-//     later) is audited before anything is sent (ActionConnect, "attempt";
-//     if the record cannot be written nothing is sent), then "success"
-//     with the TLS version and suite, or "failed" with the error class.
-//     Refused DSNs and options give one "refused" event. No event holds a
-//     password, token, DSN or query text.
+//     later) is one operation under the policy's event rule
+//     (hipaa.Policy.Begin): audited before anything is sent, the host
+//     lookup included (ActionConnect, "attempt"; if the record cannot be
+//     written nothing is sent), then exactly one outcome with the same
+//     request id: "success" with the TLS version and suite, or "failed"
+//     with the error class, wherever in the driver it failed. Refused
+//     DSNs, options and environment variables give one "refused" event
+//     and no attempt. No event holds a user, password, token, DSN or
+//     query text. The events' Resource names the server as
+//     postgres://host:port/database or mysql://host:port/database, with
+//     an IP literal written as an identifier ("ip-10-0-0-1"), since the
+//     policy checks Resource for PHI and its detector counts IP
+//     addresses; a host or database name that holds PHI refuses the
+//     connection with hipaa.ErrPHIInName.
 //   - PostgreSQL: the client sends the SSLRequest and stops if the server
 //     declines; it completes and checks the TLS handshake (hipaa
 //     settings, chain, host name) before the startup message, so no user

@@ -6,6 +6,7 @@ import (
 	"log"
 
 	"github.com/phisafe/phisafe/hipaa"
+	"github.com/phisafe/phisafe/hipaatest"
 	"github.com/phisafe/phisafe/rdsconn"
 )
 
@@ -38,7 +39,7 @@ func ExampleOpenPostgresPool() {
 // password.
 func ExampleOpenPostgresPool_iam() {
 	ctx := context.Background()
-	policy := &hipaa.Policy{Auditor: hipaa.AuditorFunc(func(context.Context, hipaa.Event) error { return nil })}
+	policy := &hipaa.Policy{Auditor: hipaatest.NewRecorder()} // in production, an audit log
 	cfg, err := hipaa.LoadAWSConfig(ctx, func(o *hipaa.AWSOptions) { o.Policy = policy })
 	if err != nil {
 		log.Fatal(err)
@@ -56,7 +57,7 @@ func ExampleOpenPostgresPool_iam() {
 // MySQL, MariaDB or Aurora MySQL through database/sql.
 func ExampleOpenMySQL() {
 	ctx := context.Background()
-	policy := &hipaa.Policy{Auditor: hipaa.AuditorFunc(func(context.Context, hipaa.Event) error { return nil })}
+	policy := &hipaa.Policy{Auditor: hipaatest.NewRecorder()} // in production, an audit log
 	db, err := rdsconn.OpenMySQL(ctx, policy, "app:example-password@tcp(mydb.abc123xyz.us-east-1.rds.amazonaws.com:3306)/clinic?tls=true")
 	if err != nil {
 		log.Fatal(err)
@@ -68,7 +69,7 @@ func ExampleOpenMySQL() {
 // nothing below TLS 1.2?
 func ExampleCheckPostgresPool() {
 	ctx := context.Background()
-	policy := &hipaa.Policy{Auditor: hipaa.AuditorFunc(func(context.Context, hipaa.Event) error { return nil })}
+	policy := &hipaa.Policy{Auditor: hipaatest.NewRecorder()} // in production, an audit log
 	pool, err := rdsconn.OpenPostgresPool(ctx, policy, "postgres://app:example-password@mydb.abc123xyz.us-east-1.rds.amazonaws.com:5432/clinic?sslmode=verify-full")
 	if err != nil {
 		log.Fatal(err)

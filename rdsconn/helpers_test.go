@@ -186,3 +186,13 @@ func tlsReason(err error) string {
 	}
 	return ""
 }
+
+// resourceAddr is how an audit event's Resource writes addr (host:port).
+func resourceAddr(t testing.TB, addr string) string {
+	t.Helper()
+	h, p, err := net.SplitHostPort(addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return resourceEndpoint(h, p)
+}

@@ -70,20 +70,20 @@ type mysqlAttempt struct {
 }
 
 func newMySQLConnector(ctx context.Context, policy *hipaa.Policy, dsn string, optFns []func(*Options)) (*mysqlConnector, error) {
-	if err := policy.Validate(); err != nil {
+	if err := policy.Adopt(ctx, clientMySQL); err != nil {
 		return nil, err
 	}
 	t := &target{policy: policy, auth: "password"}
 	cfg, host, err := mysqlConfig(dsn)
 	if cfg != nil {
-		t.resource, t.user = mysqlResource(cfg), cfg.User
+		t.resource = mysqlResource(cfg)
 	}
 	if err != nil {
 		return nil, t.refuse(ctx, err)
 	}
 	_, port, err := net.SplitHostPort(cfg.Addr)
 	if err != nil {
-		return nil, malformed("mysql", "address is not host:port")
+		return nil, t.refuse(ctx, malformed("mysql", "address is not host:port"))
 	}
 	o, err := resolve(optFns)
 	if err != nil {
@@ -95,7 +95,7 @@ func newMySQLConnector(ctx context.Context, policy *hipaa.Policy, dsn string, op
 	}
 	roots, usedBundle, err := o.rootsFor(fromDSN)
 	if err != nil {
-		return nil, err
+		return nil, t.refuse(ctx, err)
 	}
 	if usedBundle {
 		t.note = bundleWarning(o.now())
@@ -167,41 +167,47 @@ func newMySQLConnector(ctx context.Context, policy *hipaa.Policy, dsn string, op
 		}
 		return nil
 	})); err != nil {
-		return nil, err
+		return nil, t.refuse(ctx, err)
 	}
 	inner, err := mysql.NewConnector(cfg)
 	if err != nil {
-		return nil, malformed("mysql", "the driver refuses the configuration")
+		return nil, t.refuse(ctx, malformed("mysql", "the driver refuses the configuration"))
 	}
 	return &mysqlConnector{t: t, inner: inner}, nil
 }
 
 // mysqlResource names the database for audit events, without the user
-// or password.
+// or password (an IP literal written as resourceEndpoint does).
 func mysqlResource(cfg *mysql.Config) string {
-	return "mysql://" + cfg.Addr + "/" + cfg.DBName
+	addr := cfg.Addr
+	if h, p, err := net.SplitHostPort(addr); err == nil {
+		addr = resourceEndpoint(h, p)
+	}
+	return "mysql://" + addr + "/" + cfg.DBName
 }
 
-// Connect makes one physical connection: audit attempt, connect (the
-// driver's TLS with this package's configuration), client- and
-// server-side checks, audit outcome.
+// Connect makes one physical connection: audit attempt (Policy.Begin,
+// before the dial), connect (the driver's TLS with this package's
+// configuration), client- and server-side checks, and the one outcome:
+// every return after Begin passes through exactly one of a.fail and
+// a.succeed.
 func (c *mysqlConnector) Connect(ctx context.Context) (driver.Conn, error) {
 	a, err := c.t.begin(ctx)
 	if err != nil {
 		return nil, err
 	}
 	ma := &mysqlAttempt{a: a}
-	conn, err := c.inner.Connect(context.WithValue(ctx, mysqlAttemptKey{}, ma))
+	conn, err := c.inner.Connect(context.WithValue(a.ctx, mysqlAttemptKey{}, ma))
 	if err != nil {
 		err = mysqlConnectError(ma, err)
-		a.fail(ctx, err)
+		a.fail(err)
 		return nil, err
 	}
-	serverTLS, err := c.checkSession(ctx, conn, ma)
+	serverTLS, err := c.checkSession(a.ctx, conn, ma)
 	if err == nil {
-		err = a.succeed(ctx, serverTLS)
+		err = a.succeed(serverTLS)
 	} else {
-		a.fail(ctx, err)
+		a.fail(err)
 	}
 	if err != nil {
 		conn.Close()

@@ -42,7 +42,7 @@ const pgSessionQuery = "SELECT ssl, coalesce(version, ''), coalesce(cipher, '') 
 // *SessionError). A nil or invalid policy is refused. The first
 // connection's failure is returned as a *ConnectError.
 func OpenPostgresPool(ctx context.Context, policy *hipaa.Policy, dsn string, optFns ...func(*Options)) (*pgxpool.Pool, error) {
-	if err := policy.Validate(); err != nil {
+	if err := policy.Adopt(ctx, clientPostgresPool); err != nil {
 		return nil, err
 	}
 	pc, err := postgresConfig(dsn)
@@ -69,7 +69,7 @@ func OpenPostgresPool(ctx context.Context, policy *hipaa.Policy, dsn string, opt
 // DSNs; pool_* parameters are checked but have no effect here (use the
 // *sql.DB settings).
 func OpenPostgresDB(ctx context.Context, policy *hipaa.Policy, dsn string, optFns ...func(*Options)) (*sql.DB, error) {
-	if err := policy.Validate(); err != nil {
+	if err := policy.Adopt(ctx, clientPostgresDB); err != nil {
 		return nil, err
 	}
 	pc, err := postgresConfig(dsn)
@@ -98,7 +98,7 @@ type pgConnector struct {
 func preparePostgres(ctx context.Context, policy *hipaa.Policy, pc *pgxpool.Config, dsnErr error, optFns []func(*Options)) (*pgConnector, error) {
 	t := &target{policy: policy, auth: "password"}
 	if pc != nil {
-		t.resource, t.user = pgResource(pc.ConnConfig), pc.ConnConfig.User
+		t.resource = pgResource(pc.ConnConfig)
 	}
 	if dsnErr != nil {
 		return nil, t.refuse(ctx, dsnErr)
@@ -113,7 +113,7 @@ func preparePostgres(ctx context.Context, policy *hipaa.Policy, pc *pgxpool.Conf
 	}
 	roots, usedBundle, err := o.rootsFor(cc.TLSConfig.RootCAs)
 	if err != nil {
-		return nil, err
+		return nil, t.refuse(ctx, err)
 	}
 	if usedBundle {
 		t.note = bundleWarning(o.now())
@@ -167,11 +167,12 @@ func preparePostgres(ctx context.Context, policy *hipaa.Policy, pc *pgxpool.Conf
 }
 
 // pgResource names the database for audit events: scheme, every host
-// and port, and the database, never the user or password.
+// and port (IP literals written as resourceEndpoint does), and the
+// database, never the user or password.
 func pgResource(cc *pgx.ConnConfig) string {
-	hosts := []string{net.JoinHostPort(cc.Host, strconv.Itoa(int(cc.Port)))}
+	hosts := []string{resourceEndpoint(cc.Host, resourcePort(cc.Port))}
 	for _, fb := range cc.Fallbacks {
-		if h := net.JoinHostPort(fb.Host, strconv.Itoa(int(fb.Port))); !slices.Contains(hosts, h) {
+		if h := resourceEndpoint(fb.Host, resourcePort(fb.Port)); !slices.Contains(hosts, h) {
 			hosts = append(hosts, h)
 		}
 	}
@@ -179,16 +180,33 @@ func pgResource(cc *pgx.ConnConfig) string {
 }
 
 // beforeConnect runs for every new physical connection, on a copy of the
-// configuration that belongs to that connection alone.
+// configuration that belongs to that connection alone. It begins the
+// connection's audit operation before any I/O (the host lookup included)
+// and installs the hooks that end it exactly once:
+//
+//   - an error here (the IAM token) ends it at once;
+//   - cc.AfterConnect, which pgconn runs once the session is
+//     established, checks the session and records the success; if that
+//     record cannot be written it returns the error, and pgconn closes
+//     the connection;
+//   - cc.Tracer's TraceConnectEnd, which pgx runs when its connect
+//     returns (the error path of pgx.ConnectConfig, which both
+//     pgxpool and the stdlib connector call right after BeforeConnect),
+//     records the failure of anything that went wrong inside pgx: the
+//     lookup, dial, SSLRequest, handshake, authentication, fallbacks, or
+//     AfterConnect itself.
+//
+// attempt.succeed and attempt.fail share one flag, so whichever comes
+// first is the outcome and the other records nothing.
 func (c *pgConnector) beforeConnect(ctx context.Context, cc *pgx.ConnConfig) error {
 	a, err := c.t.begin(ctx)
 	if err != nil {
 		return err
 	}
 	if c.iam != nil {
-		tok, err := c.iam.token(ctx)
+		tok, err := c.iam.token(a.ctx)
 		if err != nil {
-			a.fail(ctx, err)
+			a.fail(err)
 			return err
 		}
 		cc.Password = tok
@@ -214,9 +232,9 @@ func (c *pgConnector) beforeConnect(ctx context.Context, cc *pgx.ConnConfig) err
 	cc.AfterConnect = func(ctx context.Context, pc *pgconn.PgConn) error {
 		serverTLS, err := checkPgSession(ctx, pc, a)
 		if err != nil {
-			return err
+			return err // pgx closes the connection; TraceConnectEnd records the failure
 		}
-		return a.succeed(ctx, serverTLS)
+		return a.succeed(serverTLS)
 	}
 	cc.Tracer = &connectTracer{a: a}
 	return nil
@@ -292,8 +310,9 @@ func (c *sslAnswerConn) Read(b []byte) (int, error) {
 	return n, err
 }
 
-// connectTracer records the failure of a physical connection (including
-// authentication failures, which no other hook sees).
+// connectTracer ends the attempt on pgx's connect error path: every
+// failure inside pgx.ConnectConfig (the lookup, dial, TLS, authentication,
+// AfterConnect) reaches TraceConnectEnd with the error.
 type connectTracer struct{ a *attempt }
 
 func (t *connectTracer) TraceConnectStart(ctx context.Context, _ pgx.TraceConnectStartData) context.Context {
@@ -301,8 +320,17 @@ func (t *connectTracer) TraceConnectStart(ctx context.Context, _ pgx.TraceConnec
 }
 
 func (t *connectTracer) TraceConnectEnd(ctx context.Context, d pgx.TraceConnectEndData) {
-	if d.Err != nil {
-		t.a.fail(ctx, d.Err)
+	switch {
+	case d.Err != nil:
+		t.a.fail(d.Err)
+	case !t.a.ended.Load():
+		// pgx made the connection without running AfterConnect, so it
+		// was neither checked nor recorded: record the failure and close
+		// it, so that it cannot be used.
+		t.a.fail(errNotVerified)
+		if d.Conn != nil {
+			_ = d.Conn.Close(ctx)
+		}
 	}
 }
 

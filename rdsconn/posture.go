@@ -2,9 +2,7 @@ package rdsconn
 
 import (
 	"context"
-	"crypto/rand"
 	"database/sql"
-	"encoding/hex"
 	"errors"
 	"net"
 	"strings"
@@ -103,7 +101,7 @@ func CheckPostgres(ctx context.Context, policy *hipaa.Policy, db *sql.DB) (*Post
 	if db == nil {
 		return nil, errors.New("rdsconn: CheckPostgres: nil *sql.DB")
 	}
-	return checkPosture(ctx, policy, "postgres", "postgres://", sqlQueryRow(db), postgresPosture, time.Now())
+	return checkPosture(ctx, policy, "rdsconn.CheckPostgres", "postgres", "postgres://", sqlQueryRow(db), postgresPosture, time.Now())
 }
 
 // CheckPostgresPool is CheckPostgres for a pgx pool (for example from
@@ -112,7 +110,7 @@ func CheckPostgresPool(ctx context.Context, policy *hipaa.Policy, pool *pgxpool.
 	if pool == nil {
 		return nil, errors.New("rdsconn: CheckPostgresPool: nil pool")
 	}
-	return checkPosture(ctx, policy, "postgres", pgResource(pool.Config().ConnConfig), pgxQueryRow(pool), postgresPosture, time.Now())
+	return checkPosture(ctx, policy, "rdsconn.CheckPostgresPool", "postgres", pgResource(pool.Config().ConnConfig), pgxQueryRow(pool), postgresPosture, time.Now())
 }
 
 // CheckMySQL reports the TLS posture of the MySQL or MariaDB server
@@ -124,48 +122,48 @@ func CheckMySQL(ctx context.Context, policy *hipaa.Policy, db *sql.DB) (*Posture
 	if db == nil {
 		return nil, errors.New("rdsconn: CheckMySQL: nil *sql.DB")
 	}
-	return checkPosture(ctx, policy, "mysql", "mysql://", sqlQueryRow(db), mysqlPosture, time.Now())
+	return checkPosture(ctx, policy, "rdsconn.CheckMySQL", "mysql", "mysql://", sqlQueryRow(db), mysqlPosture, time.Now())
 }
 
-// checkPosture audits and runs one posture check.
-func checkPosture(ctx context.Context, policy *hipaa.Policy, engine, resource string, q queryRow,
+// checkPosture audits and runs one posture check: client is the entry
+// point (for Policy.Adopt); resource names the server as far as it is
+// known before any query (the events' Resource cannot change after the
+// attempt, so the server's own answer goes into Posture.Resource only).
+func checkPosture(ctx context.Context, policy *hipaa.Policy, client, engine, resource string, q queryRow,
 	inspect func(context.Context, queryRow, *Posture) error, now time.Time) (*Posture, error) {
-	if err := policy.Validate(); err != nil {
+	if err := policy.Adopt(ctx, client); err != nil {
 		return nil, err
 	}
-	var b [12]byte
-	_, _ = rand.Read(b[:])
-	rid := hex.EncodeToString(b[:])
-	if err := policy.Record(ctx, hipaa.Event{Action: ActionPosture, Resource: resource, Outcome: hipaa.OutcomeAttempt, RequestID: rid}); err != nil {
+	ctx, op, err := policy.Begin(ctx, hipaa.Operation{Action: ActionPosture, Resource: resource})
+	if err != nil {
 		return nil, err
 	}
 	p := &Posture{Engine: engine, TLSEnabled: Unknown, ForcesTLS: Unknown}
-	err := inspect(ctx, q, p)
-	if err == nil {
-		judge(p, now)
-	}
-	end := hipaa.Event{Action: ActionPosture, Resource: resource, RequestID: rid}
-	if p.Resource != "" {
-		end.Resource = p.Resource
-	}
+	err = inspect(ctx, q, p)
 	if err != nil {
-		end.Outcome, end.Reason = hipaa.OutcomeFailed, hipaa.ErrorClass(err)
-	} else {
-		codes := make([]string, len(p.Findings))
-		for i, f := range p.Findings {
-			codes[i] = f.Code
-		}
-		end.Outcome = hipaa.OutcomeSuccess
-		end.Detail = "tls=" + string(p.TLSEnabled) + " forces_tls=" + string(p.ForcesTLS) + " min_protocol=" + orNone(p.MinProtocol) +
-			" session=" + orNone(p.SessionProtocol) + " findings=" + orNone(strings.Join(codes, ","))
+		return nil, op.End(hipaa.Result{Err: err})
 	}
-	if aerr := policy.Record(ctx, end); aerr != nil {
-		return nil, errors.Join(err, aerr)
+	judge(p, now)
+	codes := make([]string, len(p.Findings))
+	for i, f := range p.Findings {
+		codes[i] = f.Code
 	}
-	if err != nil {
+	detail := "tls=" + string(p.TLSEnabled) + " forces_tls=" + string(p.ForcesTLS) + " min_protocol=" + orNone(safeName(p.MinProtocol)) +
+		" session=" + orNone(safeName(p.SessionProtocol)) + " findings=" + orNone(strings.Join(codes, ","))
+	if err := op.End(hipaa.Result{Detail: detail}); err != nil {
 		return nil, err
 	}
 	return p, nil
+}
+
+// safeName keeps a server-reported protocol name in an event only if it
+// is one this package knows ("TLSv1.2"), so that the Detail stays
+// value-free whatever the server answers.
+func safeName(v string) string {
+	if v != "" && tlsRank[v] == 0 {
+		return "other"
+	}
+	return v
 }
 
 func orNone(s string) string {

@@ -142,7 +142,7 @@ func TestPostgresMainVerifiesTLS(t *testing.T) {
 			t.Fatalf("connected to port %d (%v), want %s", port, err, s.Port)
 		}
 		checkConnectAudit(t, rec, 1, s.Password)
-		if ev := connectEvents(rec, hipaa.OutcomeSuccess); len(ev) != 1 || ev[0].Resource != "postgres://"+notls.Addr+","+s.Addr+"/"+s.Database {
+		if ev := connectEvents(rec, hipaa.OutcomeSuccess); len(ev) != 1 || ev[0].Resource != "postgres://"+resourceAddr(t, notls.Addr)+","+resourceAddr(t, s.Addr)+"/"+s.Database {
 			t.Errorf("success events: %+v", ev)
 		}
 

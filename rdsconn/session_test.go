@@ -208,7 +208,7 @@ func TestMySQLSessionCheck(t *testing.T) {
 		t.Run("version="+c.version, func(t *testing.T) {
 			policy, rec := newPolicy()
 			inner := &fakeMyConnector{version: c.version}
-			conn, err := (&mysqlConnector{t: &target{policy: policy, resource: "mysql://db.example.com:3306/clinic", user: fakeUser, auth: "password"}, inner: inner}).Connect(context.Background())
+			conn, err := (&mysqlConnector{t: &target{policy: policy, resource: "mysql://db.example.com:3306/clinic", auth: "password"}, inner: inner}).Connect(context.Background())
 			if len(inner.conns) != 1 {
 				t.Fatalf("%d connections", len(inner.conns))
 			}

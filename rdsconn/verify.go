@@ -82,7 +82,6 @@ func describe(err error) string {
 		te  *TLSError
 		se  *SessionError
 		de  *DSNError
-		ae  *hipaa.AuditError
 		pe  *pgconn.PgError
 		me  *mysql.MySQLError
 		ope *net.OpError
@@ -94,7 +93,7 @@ func describe(err error) string {
 		return se.Error()
 	case errors.As(err, &de):
 		return de.Error()
-	case errors.As(err, &ae):
+	case errors.Is(err, hipaa.ErrAuditFailed):
 		return "the audit record could not be written, so nothing was sent (hipaa.ErrAuditFailed)"
 	case errors.Is(err, ErrCredentialsExpiring), errors.Is(err, ErrIAMToken), errors.Is(err, ErrConfig):
 		// These messages are built by this package and value-free, but
@@ -115,5 +114,25 @@ func describe(err error) string {
 	case errors.As(err, &ope):
 		return "network error (" + ope.Op + ")"
 	}
-	return "error class " + hipaa.ErrorClass(err)
+	return "error class " + errClass(err)
+}
+
+// errClass is a value-free class of err for describe: the phisafe
+// sentinel it wraps, or "error". Never the error's text.
+func errClass(err error) string {
+	for _, c := range []struct {
+		sentinel error
+		class    string
+	}{
+		{hipaa.ErrAuditFailed, "audit-failed"},
+		{hipaa.ErrPHIInName, "phi-in-name"},
+		{hipaa.ErrInsecureTransport, "insecure-transport"},
+		{hipaa.ErrTampered, "tampered"},
+		{hipaa.ErrPolicy, "policy"},
+	} {
+		if errors.Is(err, c.sentinel) {
+			return c.class
+		}
+	}
+	return "error"
 }
