@@ -400,3 +400,42 @@ func TestPHIInResourceRefused(t *testing.T) {
 		t.Fatalf("%d connections reached the server, want 0", n)
 	}
 }
+
+// TestPostureEventsPaired: a posture check is one attempt and one
+// outcome with its request id, failed when the check cannot run, and its
+// Resource holds no IP literal.
+func TestPostureEventsPaired(t *testing.T) {
+	s := testenv.Postgres(t, testenv.DBMain)
+	ctx := testCtx(t)
+	policy, rec := newPolicy()
+	pool, err := OpenPostgresPool(ctx, policy, pgDSN(s, ""), withRoots(stackRoots(t, s)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pool.Close()
+	rec.Reset()
+	if _, err := CheckPostgresPool(ctx, policy, pool); err != nil {
+		t.Fatal(err)
+	}
+	ev := rec.Events()
+	if len(ev) != 2 || ev[0].Outcome != hipaa.OutcomeAttempt || ev[1].Outcome != hipaa.OutcomeSuccess || ev[0].RequestID == "" || ev[0].RequestID != ev[1].RequestID {
+		t.Fatalf("events = %+v", ev)
+	}
+	if want := "postgres://" + resourceAddr(t, s.Addr) + "/" + s.Database; ev[0].Resource != want || ev[1].Resource != want {
+		t.Errorf("resource = %q, want %q", ev[0].Resource, want)
+	}
+
+	db, err := OpenPostgresDB(ctx, policy, pgDSN(s, ""), withRoots(stackRoots(t, s)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	rec.Reset()
+	if _, err := CheckPostgres(ctx, policy, db); err == nil {
+		t.Fatal("posture check on a closed *sql.DB succeeded")
+	}
+	ev = rec.Events()
+	if len(ev) != 2 || ev[0].Outcome != hipaa.OutcomeAttempt || ev[1].Outcome != hipaa.OutcomeFailed || ev[0].RequestID != ev[1].RequestID {
+		t.Fatalf("events = %+v", ev)
+	}
+}

@@ -94,7 +94,9 @@ func describe(err error) string {
 	case errors.As(err, &de):
 		return de.Error()
 	case errors.Is(err, hipaa.ErrAuditFailed):
-		return "the audit record could not be written, so nothing was sent (hipaa.ErrAuditFailed)"
+		return "an audit record could not be written, so the connection was not made, or was closed unused (hipaa.ErrAuditFailed)"
+	case errors.Is(err, hipaa.ErrPHIInName):
+		return "the policy found PHI in the server's or the database's name, so nothing was sent (hipaa.ErrPHIInName)"
 	case errors.Is(err, ErrCredentialsExpiring), errors.Is(err, ErrIAMToken), errors.Is(err, ErrConfig):
 		// These messages are built by this package and value-free, but
 		// ErrIAMToken may wrap an SDK error: keep only the sentinel.
