@@ -184,7 +184,7 @@ func TestConcurrentConnectsPaired(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer pool.Close()
-	// Hold four connections at once, so that the pool has to make them.
+	// Hold four connections at once, so that the pool has to make more.
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	var errs []error
@@ -210,8 +210,9 @@ func TestConcurrentConnectsPaired(t *testing.T) {
 		t.Fatal(err)
 	}
 	attempts, successes, failures := pairConnectEvents(t, rec)
-	if attempts != 4 || successes != 4 || failures != 0 {
-		t.Errorf("attempts=%d successes=%d failures=%d, want 4, 4, 0", attempts, successes, failures)
+	made := int(pool.Stat().NewConnsCount())
+	if made < 2 || attempts != made || successes != made || failures != 0 {
+		t.Errorf("attempts=%d successes=%d failures=%d, want %d (connections made, at least 2) successes", attempts, successes, failures, made)
 	}
 }
 
