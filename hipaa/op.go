@@ -86,26 +86,21 @@ func (p *Policy) Begin(ctx context.Context, o Operation) (context.Context, *Op, 
 	op := &Op{p: p, base: Event{Action: o.Action, Resource: o.Resource, KeyID: o.KeyID, Actor: actorFrom(ctx), RequestID: requestID(ctx)}}
 	op.ctx = requestIDCtx{Context: ctx, id: op.base.RequestID, op: op}
 	ctx = &op.ctx
+	found := op.check(o)
 	refuse := o.Refuse
 	if refuse == nil {
-		refuse = op.check(o)
+		refuse = found
 	}
 	if refuse != nil {
+		// The refusal event holds no field that failed the check (the
+		// actor, resource or detail is then "redacted"); a refusal for PHI
+		// says which field and category instead of the caller's detail.
 		e := op.base
-		e.Outcome, e.Reason = OutcomeRefused, errorClass(refuse)
+		e.Outcome, e.Reason, e.Detail = OutcomeRefused, errorClass(refuse), o.Detail
+		e.Actor, e.Resource, e.Detail = p.clean(e.Actor), p.clean(e.Resource), p.clean(e.Detail)
 		var pe *PHIError
-		if errors.As(refuse, &pe) {
-			// The PHI was found in a name or in the event itself: record
-			// which field and category, never the offending field's value.
-			switch pe.Field {
-			case fieldActor:
-				e.Actor = redacted
-			case fieldResource:
-				e.Resource = redacted
-			}
-			if len(pe.Findings) > 0 {
-				e.Detail = fmt.Sprintf("field=%s category=%s", pe.Field, pe.Findings[0].Category)
-			}
+		if errors.As(refuse, &pe) && len(pe.Findings) > 0 {
+			e.Detail = fmt.Sprintf("field=%s category=%s", pe.Field, pe.Findings[0].Category)
 		}
 		op.done.Store(true)
 		if aerr := p.record(ctx, e); aerr != nil {
@@ -153,6 +148,17 @@ func (op *Op) check(o Operation) error {
 	return nil
 }
 
+// clean returns s, or "redacted" if the detector refuses it.
+func (p *Policy) clean(s string) string {
+	if s == "" {
+		return s
+	}
+	if refused, _ := p.scan(s); len(refused) > 0 {
+		return redacted
+	}
+	return s
+}
+
 // End records the operation's one outcome: success, or failed with the
 // error's class (never its text), with r.Bytes and r.Detail. It returns
 // r.Err, joined with an error wrapping ErrAuditFailed if the record could
@@ -166,12 +172,7 @@ func (op *Op) End(r Result) error {
 		return errors.Join(r.Err, fmt.Errorf("%w: %s ended twice", ErrPolicy, op.base.Action))
 	}
 	e := op.base
-	e.Bytes, e.Detail = r.Bytes, r.Detail
-	if e.Detail != "" {
-		if refused, _ := op.p.scan(e.Detail); len(refused) > 0 {
-			e.Detail = redacted
-		}
-	}
+	e.Bytes, e.Detail = r.Bytes, op.p.clean(r.Detail)
 	e.Outcome = OutcomeSuccess
 	if r.Err != nil {
 		e.Outcome, e.Reason = OutcomeFailed, errorClass(r.Err)

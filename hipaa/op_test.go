@@ -144,6 +144,18 @@ func TestRuleRefusalBeforeIO(t *testing.T) {
 			}
 		})
 	}
+	// A caller's refusal keeps its value-free detail, and still records no
+	// field that fails the check.
+	s0 := &sink{}
+	o0 := op("rds.Connect")
+	o0.Refuse, o0.Detail, o0.Resource = weakDSN, "option=sslmode", "postgres://"+phiName+":5432"
+	if _, _, err := (&hipaa.Policy{Auditor: s0}).Begin(context.Background(), o0); !errors.Is(err, weakDSN) {
+		t.Fatalf("Begin: %v", err)
+	}
+	if ev := s0.Events(); len(ev) != 1 || ev[0].Resource != "redacted" || ev[0].Detail != "option=sslmode" {
+		t.Fatalf("refusal event %+v", ev)
+	}
+	noPHI(t, s0.Events())
 	// A clean operation is not refused.
 	s := &sink{}
 	o := op("s3.PutObject")
