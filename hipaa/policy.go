@@ -27,28 +27,28 @@ type Policy struct {
 	Detector *phi.Detector
 
 	// MinConfidence is the confidence at or above which a finding
-	// counts. Zero means phi.DefaultMinConfidence.
+	// counts. Zero means phi.DefaultMinConfidence, which is also the
+	// highest value allowed: a lower threshold is stricter, a higher one
+	// would let findings through with no record.
 	MinConfidence float64
 
 	// AllowPHIInNames lists categories whose findings do not refuse the
-	// operation. Each such pass is recorded as an OutcomeOverride event
-	// naming the category. Empty (the default) refuses every category.
+	// operation. It is recorded as a weakening when a client adopts the
+	// policy, and each such pass as an OutcomeOverride event naming the
+	// field and category. Empty (the default) refuses every category.
 	AllowPHIInNames []phi.Category
 
 	// StrictFIPS requires the Go FIPS 140-3 module to be enabled
 	// (GODEBUG=fips140=on or GOFIPS140 at build time), restricts TLS to
 	// what that mode allows, and makes LoadAWSConfig use FIPS endpoints.
-	// Validate fails when StrictFIPS is set and the module is not enabled.
+	// Constructors fail when StrictFIPS is set and the module is not
+	// enabled.
 	StrictFIPS bool
 }
 
-// Validate reports whether p is usable: an Auditor is set, the threshold
-// is in range, and StrictFIPS holds if asked for.
-//
-// Deprecated: constructors call Adopt, which also records the policy's
-// weakenings.
-func (p *Policy) Validate() error { return p.validate() }
-
+// validate reports whether p is usable: an Auditor is set, the threshold
+// is in range, and StrictFIPS holds if asked for. Adopt, Begin and Guard
+// call it.
 func (p *Policy) validate() error {
 	if p == nil {
 		return fmt.Errorf("%w: nil policy", ErrPolicy)
