@@ -29,7 +29,7 @@ func Example() {
 	}
 	defer srv.Close()
 
-	audit := hipaatest.NewRecorder() // in production: hipaa.OpenAuditLog(path)
+	audit := hipaatest.NewRecorder() // in production: auditlog.Open(path)
 	policy := &hipaa.Policy{Auditor: audit}
 
 	cfg, err := hipaa.LoadAWSConfig(ctx, func(o *hipaa.AWSOptions) {

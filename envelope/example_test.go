@@ -20,7 +20,7 @@ func Example() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	audit := hipaatest.NewRecorder() // e.g. hipaa.OpenAuditLog in real use
+	audit := hipaatest.NewRecorder() // e.g. auditlog.Open in real use
 	client, err := envelope.New(&hipaa.Policy{Auditor: audit}, keyring)
 	if err != nil {
 		log.Fatal(err)

@@ -86,21 +86,3 @@ func (e *TransportError) Error() string {
 
 // Unwrap returns ErrInsecureTransport.
 func (e *TransportError) Unwrap() error { return ErrInsecureTransport }
-
-// TamperError reports the first line of a hash-chained audit log that
-// fails verification. errors.Is(err, ErrTampered) holds for it.
-type TamperError struct {
-	// Line is the 1-based number of the first bad line.
-	Line int
-	// Reason says what was wrong: "hash mismatch", "chain broken",
-	// "sequence gap", "truncated", "malformed".
-	Reason string
-}
-
-// Error names the first bad line and the reason.
-func (e *TamperError) Error() string {
-	return fmt.Sprintf("hipaa: audit log tampered: line %d: %s", e.Line, e.Reason)
-}
-
-// Unwrap returns ErrTampered.
-func (e *TamperError) Unwrap() error { return ErrTampered }

@@ -6,6 +6,7 @@ import (
 	"log"
 
 	"github.com/phisafe/phisafe/hipaa"
+	"github.com/phisafe/phisafe/hipaa/auditlog"
 	"github.com/phisafe/phisafe/hipaatest"
 	"github.com/phisafe/phisafe/rdsconn"
 )
@@ -14,7 +15,7 @@ import (
 // Amazon RDS CA bundle, every connection audited and checked.
 func ExampleOpenPostgresPool() {
 	ctx := context.Background()
-	auditLog, err := hipaa.OpenAuditLog("audit.log")
+	auditLog, err := auditlog.Open("audit.log")
 	if err != nil {
 		log.Fatal(err)
 	}

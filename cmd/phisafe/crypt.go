@@ -17,6 +17,7 @@ import (
 
 	"github.com/phisafe/phisafe/envelope"
 	"github.com/phisafe/phisafe/hipaa"
+	"github.com/phisafe/phisafe/hipaa/auditlog"
 )
 
 // contextFlag collects -context key=value pairs.
@@ -72,13 +73,13 @@ func (c *cryptFlags) client(ctx context.Context, stderr io.Writer, optFns ...fun
 	var auditor hipaa.Auditor
 	closeAudit := func() error { return nil }
 	if c.auditLog != "" {
-		l, err := hipaa.OpenAuditLog(c.auditLog)
+		l, err := auditlog.Open(c.auditLog)
 		if err != nil {
 			return nil, nil, err
 		}
 		auditor, closeAudit = l, l.Close
 	} else {
-		j, err := hipaa.NewJSONAuditor(stderr)
+		j, err := auditlog.NewJSON(stderr)
 		if err != nil {
 			return nil, nil, err
 		}

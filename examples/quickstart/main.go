@@ -24,6 +24,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/kms"
 
 	"github.com/phisafe/phisafe/hipaa"
+	"github.com/phisafe/phisafe/hipaa/auditlog"
 )
 
 func main() {
@@ -50,15 +51,15 @@ func run(ctx context.Context) error {
 	}
 	defer os.RemoveAll(dir)
 	logPath := filepath.Join(dir, "audit.log")
-	auditLog, err := hipaa.OpenAuditLog(logPath)
+	auditLog, err := auditlog.Open(logPath)
 	if err != nil {
 		return err
 	}
-	slogAuditor, err := hipaa.NewSlogAuditor(slog.New(slog.NewJSONHandler(os.Stderr, nil)))
+	slogAuditor, err := auditlog.NewSlog(slog.New(slog.NewJSONHandler(os.Stderr, nil)))
 	if err != nil {
 		return err
 	}
-	policy := &hipaa.Policy{Auditor: hipaa.MultiAuditor(auditLog, slogAuditor)}
+	policy := &hipaa.Policy{Auditor: auditlog.Multi(auditLog, slogAuditor)}
 	ctx = hipaa.WithActor(ctx, "quickstart")
 
 	// 1. Hardened AWS config; the stack's CA is trusted for loopback only.
@@ -126,7 +127,7 @@ func run(ctx context.Context) error {
 	if err := auditLog.Close(); err != nil {
 		return err
 	}
-	n, err := hipaa.VerifyAuditLog(logPath)
+	n, err := auditlog.Verify(logPath)
 	if err != nil {
 		return fmt.Errorf("audit log: %w", err)
 	}

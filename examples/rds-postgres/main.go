@@ -26,6 +26,7 @@ import (
 	"path/filepath"
 
 	"github.com/phisafe/phisafe/hipaa"
+	"github.com/phisafe/phisafe/hipaa/auditlog"
 	"github.com/phisafe/phisafe/rdsconn"
 )
 
@@ -58,7 +59,7 @@ func run(ctx context.Context, out io.Writer) error {
 	}
 	defer os.RemoveAll(dir)
 	logPath := filepath.Join(dir, "audit.log")
-	auditLog, err := hipaa.OpenAuditLog(logPath)
+	auditLog, err := auditlog.Open(logPath)
 	if err != nil {
 		return err
 	}
@@ -112,7 +113,7 @@ func run(ctx context.Context, out io.Writer) error {
 	if err := auditLog.Close(); err != nil {
 		return err
 	}
-	n, err := hipaa.VerifyAuditLog(logPath)
+	n, err := auditlog.Verify(logPath)
 	if err != nil {
 		return fmt.Errorf("audit log: %w", err)
 	}

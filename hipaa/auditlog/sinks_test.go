@@ -1,4 +1,4 @@
-package hipaa_test
+package auditlog_test
 
 import (
 	"bytes"
@@ -13,36 +13,8 @@ import (
 	"time"
 
 	"github.com/phisafe/phisafe/hipaa"
+	"github.com/phisafe/phisafe/hipaa/auditlog"
 )
-
-// memAuditor records events in memory; fail, when set, makes Audit fail
-// from the (failAt)th call on (1-based; 0 means every call).
-// (hipaatest.Recorder does the same, but package hipaa's own tests must
-// not depend on hipaatest.)
-type memAuditor struct {
-	mu     sync.Mutex
-	calls  int
-	events []hipaa.Event
-	fail   error
-	failAt int
-}
-
-func (m *memAuditor) Audit(_ context.Context, e hipaa.Event) error {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	m.calls++
-	if m.fail != nil && m.calls >= m.failAt {
-		return m.fail
-	}
-	m.events = append(m.events, e)
-	return nil
-}
-
-func (m *memAuditor) Events() []hipaa.Event {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	return append([]hipaa.Event(nil), m.events...)
-}
 
 var errSink = errors.New("sink is down")
 
@@ -56,9 +28,33 @@ type shortWriter struct{}
 
 func (shortWriter) Write(b []byte) (int, error) { return len(b) / 2, nil }
 
-func TestSlogAuditor(t *testing.T) {
+// memAuditor keeps events in memory.
+type memAuditor struct {
+	mu     sync.Mutex
+	events []hipaa.Event
+}
+
+func (m *memAuditor) Audit(_ context.Context, e hipaa.Event) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.events = append(m.events, e)
+	return nil
+}
+
+func (m *memAuditor) Events() []hipaa.Event {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return append([]hipaa.Event(nil), m.events...)
+}
+
+// auditorFunc adapts a function to hipaa.Auditor.
+type auditorFunc func(context.Context, hipaa.Event) error
+
+func (f auditorFunc) Audit(ctx context.Context, e hipaa.Event) error { return f(ctx, e) }
+
+func TestSlog(t *testing.T) {
 	var buf bytes.Buffer
-	a, err := hipaa.NewSlogAuditor(slog.New(slog.NewJSONHandler(&buf, nil)))
+	a, err := auditlog.NewSlog(slog.New(slog.NewJSONHandler(&buf, nil)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -108,7 +104,7 @@ func TestSlogAuditor(t *testing.T) {
 	}
 
 	// Write errors from the standard handlers reach the caller.
-	a, err = hipaa.NewSlogAuditor(slog.New(slog.NewTextHandler(failWriter{}, nil)))
+	a, err = auditlog.NewSlog(slog.New(slog.NewTextHandler(failWriter{}, nil)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -117,16 +113,16 @@ func TestSlogAuditor(t *testing.T) {
 	}
 
 	// Nil and Info-discarding loggers are refused.
-	if _, err := hipaa.NewSlogAuditor(nil); !errors.Is(err, hipaa.ErrPolicy) {
+	if _, err := auditlog.NewSlog(nil); !errors.Is(err, hipaa.ErrPolicy) {
 		t.Errorf("nil logger: %v", err)
 	}
 	warnOnly := slog.New(slog.NewJSONHandler(io.Discard, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	if _, err := hipaa.NewSlogAuditor(warnOnly); !errors.Is(err, hipaa.ErrPolicy) {
+	if _, err := auditlog.NewSlog(warnOnly); !errors.Is(err, hipaa.ErrPolicy) {
 		t.Errorf("warn-only logger: %v", err)
 	}
 	// A level raised after construction makes Audit fail, not drop.
 	var lv slog.LevelVar
-	a, err = hipaa.NewSlogAuditor(slog.New(slog.NewJSONHandler(io.Discard, &slog.HandlerOptions{Level: &lv})))
+	a, err = auditlog.NewSlog(slog.New(slog.NewJSONHandler(io.Discard, &slog.HandlerOptions{Level: &lv})))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -134,15 +130,11 @@ func TestSlogAuditor(t *testing.T) {
 	if err := a.Audit(ctx, minimal); !errors.Is(err, hipaa.ErrPolicy) {
 		t.Errorf("disabled level: %v", err)
 	}
-	var nilA *hipaa.SlogAuditor
-	if err := nilA.Audit(ctx, minimal); !errors.Is(err, hipaa.ErrPolicy) {
-		t.Errorf("nil SlogAuditor: %v", err)
-	}
 }
 
-func TestJSONAuditor(t *testing.T) {
+func TestJSON(t *testing.T) {
 	var buf bytes.Buffer
-	a, err := hipaa.NewJSONAuditor(&buf)
+	a, err := auditlog.NewJSON(&buf)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -156,7 +148,7 @@ func TestJSONAuditor(t *testing.T) {
 		t.Fatalf("got %q, want %q", got, want)
 	}
 	for _, w := range []io.Writer{failWriter{}, shortWriter{}} {
-		a, err := hipaa.NewJSONAuditor(w)
+		a, err := auditlog.NewJSON(w)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -164,7 +156,7 @@ func TestJSONAuditor(t *testing.T) {
 			t.Errorf("%T: no error", w)
 		}
 	}
-	if _, err := hipaa.NewJSONAuditor(nil); !errors.Is(err, hipaa.ErrPolicy) {
+	if _, err := auditlog.NewJSON(nil); !errors.Is(err, hipaa.ErrPolicy) {
 		t.Errorf("nil writer: %v", err)
 	}
 
@@ -193,11 +185,11 @@ func TestJSONAuditor(t *testing.T) {
 	}
 }
 
-func TestMultiAuditor(t *testing.T) {
+func TestMulti(t *testing.T) {
 	ctx := context.Background()
 	e := testEvent(1)
 	a, b := &memAuditor{}, &memAuditor{}
-	if err := hipaa.MultiAuditor(a, b).Audit(ctx, e); err != nil {
+	if err := auditlog.Multi(a, b).Audit(ctx, e); err != nil {
 		t.Fatal(err)
 	}
 	if len(a.Events()) != 1 || len(b.Events()) != 1 || a.Events()[0] != e {
@@ -205,9 +197,9 @@ func TestMultiAuditor(t *testing.T) {
 	}
 
 	// One failing sink fails the whole, and the others still get it.
-	bad := &memAuditor{fail: errSink, failAt: 1}
+	bad := auditorFunc(func(context.Context, hipaa.Event) error { return errSink })
 	c := &memAuditor{}
-	err := hipaa.MultiAuditor(bad, c).Audit(ctx, e)
+	err := auditlog.Multi(bad, c).Audit(ctx, e)
 	if !errors.Is(err, errSink) {
 		t.Fatalf("err = %v", err)
 	}
@@ -216,7 +208,7 @@ func TestMultiAuditor(t *testing.T) {
 	}
 
 	// Through Guard, a failing member blocks the operation.
-	p := &hipaa.Policy{Auditor: hipaa.MultiAuditor(&memAuditor{}, bad)}
+	p := &hipaa.Policy{Auditor: auditlog.Multi(&memAuditor{}, bad)}
 	ran := false
 	err = p.Guard(ctx, hipaa.Operation{Action: "t.Op"}, func(context.Context) (int64, error) { ran = true; return 0, nil })
 	if ran || !errors.Is(err, hipaa.ErrAuditFailed) || !errors.Is(err, errSink) {
@@ -224,16 +216,16 @@ func TestMultiAuditor(t *testing.T) {
 	}
 
 	// No sinks, or a nil sink: fail closed.
-	if err := hipaa.MultiAuditor().Audit(ctx, e); !errors.Is(err, hipaa.ErrPolicy) {
+	if err := auditlog.Multi().Audit(ctx, e); !errors.Is(err, hipaa.ErrPolicy) {
 		t.Errorf("empty: %v", err)
 	}
-	if err := hipaa.MultiAuditor(&memAuditor{}, nil).Audit(ctx, e); !errors.Is(err, hipaa.ErrPolicy) {
+	if err := auditlog.Multi(&memAuditor{}, nil).Audit(ctx, e); !errors.Is(err, hipaa.ErrPolicy) {
 		t.Errorf("nil member: %v", err)
 	}
 
 	// The variadic slice is copied.
 	sinks := []hipaa.Auditor{&memAuditor{}}
-	m := hipaa.MultiAuditor(sinks...)
+	m := auditlog.Multi(sinks...)
 	sinks[0] = nil
 	if err := m.Audit(ctx, e); err != nil {
 		t.Errorf("caller's slice aliased: %v", err)
