@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/service/kms"
 	"github.com/aws/smithy-go/middleware"
@@ -17,9 +18,9 @@ import (
 
 // TestCheckAWSTransport: what LoadAWSConfig builds passes, in the
 // aws.Config and in a service client made from it; a client from
-// config.LoadDefaultConfig, another HTTP client, or one whose HTTPS-only
-// middleware was removed does not, with a *TransportError saying what is
-// missing.
+// config.LoadDefaultConfig, any other HTTP client (even one with hipaa's
+// TLS settings), or one whose HTTPS-only middleware was removed does not,
+// with a *TransportError saying what is missing.
 func TestCheckAWSTransport(t *testing.T) {
 	srv := hipaatest.StartKMS(t)
 	ctx := context.Background()
@@ -50,6 +51,12 @@ func TestCheckAWSTransport(t *testing.T) {
 		t.Fatal(err)
 	}
 	plain := kms.NewFromConfig(plainCfg).Options()
+	// A BuildableClient whose TLS configuration is hipaa's but whose
+	// transport does its own (unverified) TLS.
+	ownTLS := awshttp.NewBuildableClient().WithTransportOptions(func(tr *http.Transport) {
+		tr.TLSClientConfig = hipaa.ClientTLSConfig()
+		tr.DialTLSContext = permissiveDialTLS
+	})
 	removed := append(o.APIOptions[:len(o.APIOptions):len(o.APIOptions)], func(st *middleware.Stack) error {
 		_, err := st.Finalize.Remove("phisafe.RequireHTTPS")
 		return err
@@ -60,8 +67,9 @@ func TestCheckAWSTransport(t *testing.T) {
 		apiOpt []func(*middleware.Stack) error
 		reason string
 	}{
-		{"LoadDefaultConfig", plainCfg.HTTPClient, plainCfg.APIOptions, "tls-config"},
-		{"kms client from LoadDefaultConfig", plain.HTTPClient, plain.APIOptions, "tls-config"},
+		{"LoadDefaultConfig", plainCfg.HTTPClient, plainCfg.APIOptions, "http-client"},
+		{"kms client from LoadDefaultConfig", plain.HTTPClient, plain.APIOptions, "http-client"},
+		{"hipaa TLS settings, own DialTLSContext", ownTLS, o.APIOptions, "http-client"},
 		{"nil HTTP client", nil, o.APIOptions, "http-client"},
 		{"net/http client", &http.Client{}, o.APIOptions, "http-client"},
 		{"hardened HTTP client, no middleware", o.HTTPClient, nil, "endpoint"},

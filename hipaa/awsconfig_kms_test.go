@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/tls"
 	"errors"
-	"net/http"
 	"net/http/httptrace"
 	"testing"
 
@@ -126,7 +125,7 @@ func TestLoopbackTestCANotTrustedElsewhere(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tc := cfg.HTTPClient.(interface{ GetTransport() *http.Transport }).GetTransport().TLSClientConfig
+	tc := hipaa.HTTPTransportOf(cfg.HTTPClient).TLSClientConfig
 
 	c := tc.Clone()
 	c.ServerName = "kms.phisafe-test.example"

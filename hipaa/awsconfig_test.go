@@ -7,17 +7,16 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
-	"net/url"
 	"sync/atomic"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/kms"
 
 	"github.com/phisafe/phisafe/hipaa"
+	"github.com/phisafe/phisafe/hipaatest"
 )
 
 func staticCreds(o *hipaa.AWSOptions) {
@@ -84,11 +83,8 @@ func TestLoadAWSConfigAllowInsecureLoopbackHTTP(t *testing.T) {
 	if !errors.Is(err, hipaa.ErrPolicy) {
 		t.Fatalf("AllowInsecureLoopbackHTTP without Policy: %v", err)
 	}
-	var events []hipaa.Event
-	pol := &hipaa.Policy{Auditor: hipaa.AuditorFunc(func(_ context.Context, e hipaa.Event) error {
-		events = append(events, e)
-		return nil
-	})}
+	rec := hipaatest.NewRecorder()
+	pol := &hipaa.Policy{Auditor: rec}
 	cfg, err := hipaa.LoadAWSConfig(ctx, staticCreds, func(o *hipaa.AWSOptions) {
 		o.AllowInsecureLoopbackHTTP = true
 		o.Policy = pol
@@ -96,6 +92,7 @@ func TestLoadAWSConfigAllowInsecureLoopbackHTTP(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	events := rec.Events()
 	if len(events) != 1 || events[0].Outcome != hipaa.OutcomeOverride || events[0].Detail != "AllowInsecureLoopbackHTTP" {
 		t.Fatalf("loosening not audited: %+v", events)
 	}
@@ -118,12 +115,15 @@ func TestLoadAWSConfigTLSHardened(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	bc, ok := cfg.HTTPClient.(*awshttp.BuildableClient)
-	if !ok {
-		t.Fatalf("HTTP client is %T", cfg.HTTPClient)
+	tr := hipaa.HTTPTransportOf(cfg.HTTPClient)
+	if tr == nil {
+		t.Fatalf("HTTP client is %T, not LoadAWSConfig's", cfg.HTTPClient)
 	}
-	if err := hipaa.CheckTLSConfig(bc.GetTransport().TLSClientConfig); err != nil {
+	if err := hipaa.CheckTLSConfig(tr.TLSClientConfig); err != nil {
 		t.Fatal(err)
+	}
+	if tr.DialTLSContext != nil {
+		t.Fatal("the transport has a TLS dialer of its own")
 	}
 }
 
@@ -152,38 +152,10 @@ func TestLoadAWSConfigFIPSEndpoint(t *testing.T) {
 	}
 }
 
-func TestCheckEndpointURL(t *testing.T) {
-	cases := []struct {
-		u        string
-		loopback bool
-		ok       bool
-	}{
-		{"https://kms.us-east-1.amazonaws.com", false, true},
-		{"http://kms.us-east-1.amazonaws.com", false, false},
-		{"http://kms.us-east-1.amazonaws.com", true, false},
-		{"http://127.0.0.1:4566", false, false},
-		{"http://127.0.0.1:4566", true, true},
-		{"http://[::1]:4566", true, true},
-		{"http://localhost:4566", true, true},
-		{"http://10.0.0.5:4566", true, false},
-		{"ftp://127.0.0.1", true, false},
-	}
-	for _, c := range cases {
-		u, _ := url.Parse(c.u)
-		err := hipaa.CheckEndpointURL(u, c.loopback)
-		if (err == nil) != c.ok {
-			t.Errorf("CheckEndpointURL(%s, %v) = %v", c.u, c.loopback, err)
-		}
-		if err != nil && !errors.Is(err, hipaa.ErrInsecureTransport) {
-			t.Errorf("%s: %v does not wrap ErrInsecureTransport", c.u, err)
-		}
-	}
-}
-
 // TestLoadAWSConfigStrictFIPS: StrictFIPS needs Go's FIPS 140-3 module
 // (the suite runs both ways in CI) and turns on FIPS endpoints.
 func TestLoadAWSConfigStrictFIPS(t *testing.T) {
-	pol := &hipaa.Policy{Auditor: hipaa.AuditorFunc(func(context.Context, hipaa.Event) error { return nil }), StrictFIPS: true}
+	pol := &hipaa.Policy{Auditor: hipaatest.NewRecorder(), StrictFIPS: true}
 	cfg, err := hipaa.LoadAWSConfig(context.Background(), staticCreds, func(o *hipaa.AWSOptions) { o.Policy = pol })
 	if !fips140.Enabled() {
 		if !errors.Is(err, hipaa.ErrPolicy) {

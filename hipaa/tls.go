@@ -160,8 +160,26 @@ func checkNegotiated(cs tls.ConnectionState) error {
 
 // CheckTLSConfig reports the first way in which c is weaker than
 // ClientTLSConfig: verification turned off, a minimum below TLS 1.2, a
-// suite or curve outside the policy, renegotiation allowed. A nil config
-// is refused.
+// suite or curve outside the policy, renegotiation allowed, session keys
+// written out (KeyLogWriter) or a replaced randomness source (Rand), or a
+// VerifyConnection that does not enforce the policy. A nil config is
+// refused.
+//
+// crypto/tls cannot exclude TLS 1.3 ChaCha20-Poly1305, so the policy
+// depends on VerifyConnection. CheckTLSConfig calls it once with a
+// synthetic connection state that must be refused (TLS 1.3 with
+// TLS_CHACHA20_POLY1305_SHA256, no certificates); a VerifyConnection that
+// accepts it, or panics on it, fails the check. To add checks of your
+// own, keep ClientTLSConfig's and call it first:
+//
+//	cfg := hipaa.ClientTLSConfig()
+//	base := cfg.VerifyConnection
+//	cfg.VerifyConnection = func(cs tls.ConnectionState) error {
+//		if err := base(cs); err != nil {
+//			return err
+//		}
+//		return myCheck(cs)
+//	}
 func CheckTLSConfig(c *tls.Config) error {
 	switch {
 	case c == nil:
@@ -176,6 +194,10 @@ func CheckTLSConfig(c *tls.Config) error {
 		return &TransportError{Reason: "tls-config", Detail: "CipherSuites is empty (Go's defaults include CBC-SHA1 suites)"}
 	case len(c.CurvePreferences) == 0:
 		return &TransportError{Reason: "tls-config", Detail: "CurvePreferences is empty (Go's defaults include X25519)"}
+	case c.KeyLogWriter != nil:
+		return &TransportError{Reason: "tls-config", Detail: "KeyLogWriter is set (it writes out the session keys)"}
+	case c.Rand != nil:
+		return &TransportError{Reason: "tls-config", Detail: "Rand is set; keep crypto/rand"}
 	}
 	for _, s := range c.CipherSuites {
 		if !slices.Contains(tls12Suites, s) {
@@ -190,7 +212,27 @@ func CheckTLSConfig(c *tls.Config) error {
 	if c.VerifyConnection == nil {
 		return &TransportError{Reason: "tls-config", Detail: "VerifyConnection is not set (TLS 1.3 ChaCha20 would be accepted)"}
 	}
+	if !refusesChaCha13(c.VerifyConnection) {
+		return &TransportError{Reason: "tls-config", Detail: "VerifyConnection does not refuse TLS 1.3 ChaCha20-Poly1305; call ClientTLSConfig's VerifyConnection from yours"}
+	}
 	return nil
+}
+
+// refusesChaCha13 reports whether verify refuses a TLS 1.3 connection
+// that negotiated ChaCha20-Poly1305, the one thing the rest of a
+// tls.Config cannot exclude. A verify that panics on the synthetic state
+// does not count as refusing.
+func refusesChaCha13(verify func(tls.ConnectionState) error) (refused bool) {
+	defer func() {
+		if recover() != nil {
+			refused = false
+		}
+	}()
+	return verify(tls.ConnectionState{
+		Version:     tls.VersionTLS13,
+		CipherSuite: tls.TLS_CHACHA20_POLY1305_SHA256,
+		ServerName:  "probe.phisafe.invalid",
+	}) != nil
 }
 
 func versionName(v uint16) string {
@@ -198,10 +240,4 @@ func versionName(v uint16) string {
 		return "0 (Go's default)"
 	}
 	return tls.VersionName(v)
-}
-
-// ApprovedCipherSuites returns the TLS 1.2 and TLS 1.3 suites the policy
-// allows, for reports and for configuring non-Go peers.
-func ApprovedCipherSuites() []uint16 {
-	return slices.Concat(tls12Suites, tls13Suites)
 }

@@ -7,6 +7,7 @@ import (
 	"crypto/tls"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"os/exec"
 	"regexp"
@@ -186,6 +187,14 @@ func TestCheckTLSConfig(t *testing.T) {
 		"X25519":          func(c *tls.Config) { c.CurvePreferences = append(c.CurvePreferences, tls.X25519) },
 		"renegotiation":   func(c *tls.Config) { c.Renegotiation = tls.RenegotiateOnceAsClient },
 		"no verify hook":  func(c *tls.Config) { c.VerifyConnection = nil },
+		"no-op verify hook": func(c *tls.Config) {
+			c.VerifyConnection = func(tls.ConnectionState) error { return nil }
+		},
+		"panicking verify hook": func(c *tls.Config) {
+			c.VerifyConnection = func(cs tls.ConnectionState) error { _ = cs.PeerCertificates[0]; return nil }
+		},
+		"key log": func(c *tls.Config) { c.KeyLogWriter = io.Discard },
+		"rand":    func(c *tls.Config) { c.Rand = strings.NewReader(strings.Repeat("0", 4096)) },
 	}
 	if err := hipaa.CheckTLSConfig(hipaa.ClientTLSConfig()); err != nil {
 		t.Fatalf("ClientTLSConfig fails its own check: %v", err)
@@ -201,6 +210,63 @@ func TestCheckTLSConfig(t *testing.T) {
 	}
 	if err := hipaa.CheckTLSConfig(nil); !errors.Is(err, hipaa.ErrInsecureTransport) {
 		t.Fatalf("nil config: %v", err)
+	}
+	// A VerifyConnection that calls hipaa's first passes.
+	c := hipaa.ClientTLSConfig()
+	base := c.VerifyConnection
+	var ownChecks int
+	c.VerifyConnection = func(cs tls.ConnectionState) error {
+		if err := base(cs); err != nil {
+			return err
+		}
+		ownChecks++
+		return nil
+	}
+	if err := hipaa.CheckTLSConfig(c); err != nil {
+		t.Fatalf("wrapped VerifyConnection: %v", err)
+	}
+	if ownChecks != 0 {
+		t.Fatal("the probe got past hipaa's check")
+	}
+}
+
+// TestCheckTLSConfigChaChaProbe: against a real openssl server that
+// speaks only TLS 1.3 ChaCha20-Poly1305, a config whose VerifyConnection
+// does nothing connects (the gap is real) and CheckTLSConfig refuses it; a
+// VerifyConnection that wraps hipaa's passes the check and refuses the
+// server.
+func TestCheckTLSConfigChaChaProbe(t *testing.T) {
+	if fips140.Enabled() {
+		t.Skip("in FIPS 140-3 mode Go never offers ChaCha20-Poly1305")
+	}
+	pki := testenv.NewPKI(t, true)
+	addr := startOpenSSLServer(t, pki, "-tls1_3", "-ciphersuites", "TLS_CHACHA20_POLY1305_SHA256")
+	dial := func(c *tls.Config) error {
+		c.RootCAs, c.ServerName = pki.Pool, "localhost"
+		conn, err := tls.DialWithDialer(&net.Dialer{Timeout: 5 * time.Second}, "tcp", addr, c)
+		if err == nil {
+			conn.Close()
+		}
+		return err
+	}
+
+	noop := hipaa.ClientTLSConfig()
+	noop.VerifyConnection = func(tls.ConnectionState) error { return nil }
+	if err := dial(noop.Clone()); err != nil {
+		t.Fatalf("control: a no-op VerifyConnection should reach the ChaCha20 server: %v", err)
+	}
+	if err := hipaa.CheckTLSConfig(noop); !errors.Is(err, hipaa.ErrInsecureTransport) {
+		t.Fatalf("CheckTLSConfig(no-op VerifyConnection) = %v, want ErrInsecureTransport", err)
+	}
+
+	wrapped := hipaa.ClientTLSConfig()
+	base := wrapped.VerifyConnection
+	wrapped.VerifyConnection = func(cs tls.ConnectionState) error { return base(cs) }
+	if err := hipaa.CheckTLSConfig(wrapped); err != nil {
+		t.Fatalf("CheckTLSConfig(wrapping VerifyConnection) = %v", err)
+	}
+	if err := dial(wrapped.Clone()); !errors.Is(err, hipaa.ErrInsecureTransport) {
+		t.Fatalf("wrapping VerifyConnection against the ChaCha20 server: %v, want ErrInsecureTransport", err)
 	}
 }
 
