@@ -45,7 +45,7 @@ func Example() {
 
 	// A clean name: checked, audited, sent.
 	err = policy.Guard(ctx, hipaa.Operation{Action: "kms.CreateKey",
-		Names: hipaa.Names{{Field: "kms.description", Name: "claims-archive-2024"}}},
+		Names: []hipaa.Name{{Field: "kms.description", Value: "claims-archive-2024"}}},
 		func(ctx context.Context) (int64, error) {
 			_, err := client.CreateKey(ctx, &kms.CreateKeyInput{Description: aws.String("claims-archive-2024")})
 			return 0, err
@@ -54,7 +54,7 @@ func Example() {
 
 	// A name with an SSN in it: refused before anything is sent.
 	err = policy.Guard(ctx, hipaa.Operation{Action: "kms.CreateKey",
-		Names: hipaa.Names{{Field: "kms.description", Name: "patient-ssn-219-09-9999"}}},
+		Names: []hipaa.Name{{Field: "kms.description", Value: "patient-ssn-219-09-9999"}}},
 		func(ctx context.Context) (int64, error) {
 			_, err := client.CreateKey(ctx, &kms.CreateKeyInput{})
 			return 0, err
