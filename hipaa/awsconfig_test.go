@@ -17,6 +17,7 @@ import (
 
 	"github.com/phisafe/phisafe/hipaa"
 	"github.com/phisafe/phisafe/hipaatest"
+	"github.com/phisafe/phisafe/internal/testenv"
 )
 
 func staticCreds(o *hipaa.AWSOptions) {
@@ -93,7 +94,7 @@ func TestLoadAWSConfigAllowInsecureLoopbackHTTP(t *testing.T) {
 		t.Fatal(err)
 	}
 	events := rec.Events()
-	if len(events) != 1 || events[0].Outcome != hipaa.OutcomeOverride || events[0].Detail != "AllowInsecureLoopbackHTTP" {
+	if len(events) != 1 || events[0].Action != "hipaa.LoadAWSConfig" || events[0].Outcome != hipaa.OutcomeOverride || events[0].Detail != "AllowInsecureLoopbackHTTP" {
 		t.Fatalf("loosening not audited: %+v", events)
 	}
 	loopbackURL, conns := countingHTTPServer(t)
@@ -102,6 +103,15 @@ func TestLoadAWSConfigAllowInsecureLoopbackHTTP(t *testing.T) {
 	if conns.Load() == 0 {
 		t.Fatal("loopback http was allowed but nothing was sent")
 	}
+	// The override cannot be recorded: no config (fail closed).
+	rec.FailWith(errors.New("sink down"))
+	if _, err := hipaa.LoadAWSConfig(ctx, staticCreds, func(o *hipaa.AWSOptions) {
+		o.AllowInsecureLoopbackHTTP = true
+		o.Policy = pol
+	}); !errors.Is(err, hipaa.ErrAuditFailed) {
+		t.Fatalf("AllowInsecureLoopbackHTTP with a failing sink: %v, want ErrAuditFailed", err)
+	}
+	rec.FailWith(nil)
 	// A non-loopback http endpoint stays refused in every mode.
 	client = kms.NewFromConfig(cfg, func(o *kms.Options) { o.BaseEndpoint = aws.String("http://kms.phisafe-test.invalid") })
 	if _, err := client.ListKeys(ctx, &kms.ListKeysInput{}); !errors.Is(err, hipaa.ErrInsecureTransport) {
@@ -124,6 +134,28 @@ func TestLoadAWSConfigTLSHardened(t *testing.T) {
 	}
 	if tr.DialTLSContext != nil {
 		t.Fatal("the transport has a TLS dialer of its own")
+	}
+}
+
+// TestLoadAWSConfigCABundle: a CA bundle given the SDK's way
+// (AWS_CA_BUNDLE) reaches hipaa's transport: a server whose certificate
+// chains to it is reached over hardened TLS.
+func TestLoadAWSConfigCABundle(t *testing.T) {
+	pki := testenv.NewPKI(t, false)
+	srv := startCounting(t, hipaa.ServerTLSConfig(pki.Cert), ok200)
+	t.Setenv("AWS_CA_BUNDLE", pki.CAFile)
+	cfg, err := hipaa.LoadAWSConfig(context.Background(), staticCreds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req, _ := http.NewRequest(http.MethodGet, srv.URL, nil)
+	resp, err := cfg.HTTPClient.Do(req)
+	if err != nil {
+		t.Fatalf("server with a certificate from AWS_CA_BUNDLE: %v", err)
+	}
+	resp.Body.Close()
+	if err := hipaa.CheckConnectionState(*resp.TLS); err != nil {
+		t.Fatal(err)
 	}
 }
 
