@@ -77,7 +77,9 @@ type AWSOptions struct {
 	// own (credentials, profiles, retryers, a CA bundle...). An option
 	// that installs another HTTP client (config.WithHTTPClient) is
 	// refused with a *TransportError (Reason "http-client"), whatever
-	// that client's TLS settings: adjust hipaa's with HTTPTransport.
+	// that client's TLS settings: adjust hipaa's with HTTPTransport. (To
+	// find such an option before loading, each entry is also run once on
+	// a scratch config.LoadOptions.)
 	LoadOptions []func(*config.LoadOptions) error
 }
 
@@ -104,7 +106,8 @@ type AWSOptions struct {
 // mode and per-service read timeouts, which adjust only the SDK's
 // BuildableClient, do not apply to it. Credential providers that
 // LoadDefaultConfig builds (STS, SSO, IMDS) use an SDK BuildableClient
-// with the same transport settings.
+// with the same transport settings but the SDK's own redirect rule; they
+// fetch credentials and carry no PHI.
 //
 // A nil context, a nil option function or a nil LoadOptions entry is
 // refused with an error wrapping ErrPolicy.
