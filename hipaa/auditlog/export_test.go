@@ -5,3 +5,6 @@ package auditlog
 func SetFailHook(l *Log, f func(op string) error) {
 	l.fail.Store(&f)
 }
+
+// EncodeEvent is encodeEvent, for FuzzEncodeEvent.
+var EncodeEvent = encodeEvent
