@@ -49,7 +49,7 @@ demo: stack
 # Side-by-side benchmark tables (speed goals live here, never in timed tests).
 bench: stack
 	$(ENV) go test -run '^$$' -bench . -benchmem -cpu 1 ./hipaa/... ./internal/esdk/...
-	set -o pipefail; PHISAFE_AUDIT_BENCH=1 go test -run '^TestAuditThroughputTable$$' -count=1 -v ./hipaa/auditlog/ | grep -v '^\(=== RUN\|--- PASS\|PASS\|ok \)'
+	go run ./hipaa/auditlog/internal/cmd/audittable
 	cd interop && go run ./cmd/benchtable
 	go run ./internal/cmd/rssbench -size 1G -limit 32M
 
