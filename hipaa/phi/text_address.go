@@ -1,0 +1,312 @@
+package phi
+
+import "strings"
+
+// ---- street addresses and places ----
+
+// textStreetWords are street suffixes and street-type words beyond the
+// lexicon's suffix list (lxSuffix).
+var textStreetWords = wordSet(`street streets st ave avenue rd road blvd boulevard ln lane dr drive ct court way
+pl place ter terrace cir circle pkwy parkway hwy highway sq square trl trail plz plaza hill hills
+heights crossing row alley loop pike expressway freeway mill mills park point ridge valley grove
+gardens estates creek falls center centre summit cliffs cliff forks fork isle island pass port
+crescent close mews walk path station junction meadows village shores harbor landing manor`)
+
+// textStreetPrefixes start a street name in many countries.
+var textStreetPrefixes = wordSet(`rue via viale calle avenida rua avenue c carrer strada piazza plaza
+boulevard chemin route ulica ul`)
+
+// textStreetEndings end a street name in many languages ("Ringvej",
+// "Ziegelgasse", "Koskikatu").
+var textStreetEndings = []string{"gasse", "strasse", "straße", "str", "weg", "vej", "veien", "vegen",
+	"gata", "gatan", "katu", "tie", "kuja", "braut", "laan", "straat", "gracht", "utca", "ulica", "torget",
+	"stræde", "stien", "gränd", "platz", "allee", "ring", "dijk", "kade", "plein", "väg", "vägen", "gade",
+	"stræet", "bygget", "vegur", "gatve", "iela", "aukio", "polku", "rinne", "põik", "tee", "puiestee"}
+
+var textUnitWords = wordSet(`apt apartment suite ste unit flat room fl floor box bldg building`)
+
+// textAddrCues are words after which an address follows.
+var textAddrCues = wordSet(`address addresses located sent send meet lives live living return arrived
+corner drops deliver delivered ship shipped moved mail mailed stop reside resides`)
+
+// textAddrFill are words allowed between a cue and the address.
+var textAddrFill = wordSet(`at to on is in of the me my new you off are here they it them with its same`)
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+func (ts *textScanner) lw(i int) string { return strings.ToLower(ts.word(i)) }
+
+func (ts *textScanner) streetWord(i int) bool {
+	return i >= 0 && i < len(ts.toks) && ts.toks[i].kind == ttAlpha && textStreetWords[ts.lw(i)]
+}
+
+func (ts *textScanner) unitWord(i int) bool {
+	return i >= 0 && i < len(ts.toks) && ts.toks[i].kind == ttAlpha && textUnitWords[ts.lw(i)]
+}
+
+func (ts *textScanner) streetNamed(i int) bool {
+	if i < 0 || i >= len(ts.toks) || ts.toks[i].kind != ttAlpha {
+		return false
+	}
+	w := ts.lw(i)
+	if textStreetPrefixes[w] {
+		return true
+	}
+	for _, e := range textStreetEndings {
+		if len(w) > len(e)+2 && strings.HasSuffix(w, e) || w == e {
+			return true
+		}
+	}
+	return false
+}
+
+// addrGapOK reports whether the text between words i-1 and i may lie
+// inside an address: spaces, commas, periods, a line break (with "> "
+// quoting), a slash.
+func (ts *textScanner) addrGapOK(i int) bool {
+	g := ts.gap(i)
+	if len(g) > 12 {
+		return false
+	}
+	nls := 0
+	for k := 0; k < len(g); k++ {
+		switch g[k] {
+		case ' ', ',', '.', '>', '\t', '/', '#', '-', '\r':
+		case '\n':
+			nls++
+		default:
+			return false
+		}
+	}
+	return nls <= 1
+}
+
+// addrTok reports whether word i can be part of an address block.
+func (ts *textScanner) addrTok(i int) bool {
+	t := &ts.toks[i]
+	if t.used {
+		return false
+	}
+	if t.kind != ttAlpha {
+		return true
+	}
+	if t.capital || t.allCaps || ts.streetWord(i) || ts.unitWord(i) {
+		return t.lx&lxCtxMask == 0 || ts.unitWord(i)
+	}
+	// lower-case: a word in no English list ("útja", "kapu", "des", "nan")
+	return t.lx&(lxEng|lxEngCommon) == 0 || ts.streetNamed(i)
+}
+
+func (ts *textScanner) addressRules() {
+	n := len(ts.toks)
+	for i := 0; i < n; i++ {
+		t := &ts.toks[i]
+		if t.used || ts.usedAt(i) {
+			continue
+		}
+		cue := false
+		start := -1
+		switch {
+		case t.kind == ttAlpha && textAddrCues[ts.lw(i)]:
+			j := i + 1
+			for j < n && j <= i+4 && ts.toks[j].kind == ttAlpha && textAddrFill[ts.lw(j)] {
+				j++
+			}
+			if j < n && !ts.toks[j].used && (ts.toks[j].kind != ttAlpha || ts.toks[j].capital) {
+				start, cue = j, true
+				if ts.lw(i) == "corner" {
+					start = i
+				}
+			}
+		case t.kind == ttDigit && t.e-t.s <= 6:
+			start = i
+		case t.kind == ttAlpha && (ts.streetNamed(i) && t.capital || ts.unitWord(i) && t.capital):
+			start = i
+		}
+		if start < 0 {
+			continue
+		}
+		end, ok, strong := ts.addressBlock(start, cue)
+		if !ok {
+			continue
+		}
+		conf := 0.7
+		if strong || cue {
+			conf = 0.85
+		}
+		ts.add(CategoryAddress, ts.toks[start].s, ts.toks[end].e, conf)
+		i = end
+	}
+}
+
+// addressBlock extends an address from word start and reports its last
+// word, whether it looks like an address, and whether strongly.
+func (ts *textScanner) addressBlock(start int, cue bool) (end int, ok, strong bool) {
+	n := len(ts.toks)
+	digits, caps, lines, street, unit, named := 0, 0, 0, false, false, false
+	end = -1
+	firstDigit := ts.toks[start].kind == ttDigit
+	for k := start; k < n && k < start+30; k++ {
+		t := &ts.toks[k]
+		if k > start {
+			if !ts.addrGapOK(k) {
+				break
+			}
+			if t.newline {
+				lines++
+				if lines > 4 {
+					break
+				}
+				// a label line ends the block
+				if k+1 < n && strings.HasPrefix(ts.gap(k+1), ":") {
+					break
+				}
+			}
+			// a sentence end
+			if g := ts.gap(k); strings.Contains(g, ". ") && !t.capital && t.kind == ttAlpha {
+				break
+			}
+		}
+		if !ts.addrTok(k) {
+			break
+		}
+		switch {
+		case t.kind != ttAlpha:
+			digits++
+		case ts.streetWord(k):
+			street = k > start
+		case ts.unitWord(k):
+			unit = true
+		default:
+			if ts.streetNamed(k) {
+				named = true
+			}
+			caps++
+		}
+		end = k
+	}
+	if end < 0 {
+		return -1, false, false
+	}
+	// trim trailing connectors and lower-case words
+	for end > start && ts.toks[end].kind == ttAlpha && !ts.toks[end].capital && !ts.streetWord(end) {
+		end--
+	}
+	// a first digit with nothing but words after is "20 Things"
+	switch {
+	case digits == 0:
+		return end, false, false
+	case street || unit || named:
+		return end, caps > 0 || unit, true
+	case cue:
+		return end, caps > 0 || digits >= 1 && end > start, false
+	case firstDigit && caps >= 1 && digits >= 2:
+		// "3421 Fagradalsbraut 71": number, name, number
+		return end, true, false
+	}
+	return end, false, false
+}
+
+// placeRules reports cities after place words ("in", "from", "lives in")
+// and before a state code ("Los Angeles, CA"); a state or country name
+// is a hint only.
+func (ts *textScanner) placeRules() {
+	n := len(ts.toks)
+	for i := 0; i < n; i++ {
+		t := &ts.toks[i]
+		if t.kind != ttAlpha || t.used {
+			continue
+		}
+		if ts.is(i, "in", "from", "to", "at", "visit", "visiting", "near", "of", "city") && i+1 < n && ts.tight(i+1) {
+			j := i + 1
+			if !ts.placeStart(j) {
+				continue
+			}
+			e := j
+			for e+1 < n && e < j+3 && ts.tight(e+1) && ts.placeWord(e+1) {
+				e++
+			}
+			if ts.is(i, "of") && !ts.ctxBefore(i, 2, "university", "city", "town", "economy", "county") {
+				continue
+			}
+			w := strings.ToLower(ts.s[ts.toks[j].s:ts.toks[e].e])
+			conf := 0.6
+			if textCountries[w] || textStates[w] {
+				conf = 0.4
+			}
+			ts.add(CategoryAddress, ts.toks[j].s, ts.toks[e].e, conf)
+			i = e
+			continue
+		}
+		// City, ST
+		if t.capital && !t.used && ts.placeWord(i) {
+			e := i
+			for e+1 < n && ts.tight(e+1) && ts.placeWord(e+1) && e < i+2 {
+				e++
+			}
+			if e+1 < n && ts.gap(e+1) == ", " && ts.stateCode(e+1) {
+				ts.add(CategoryAddress, t.s, ts.toks[e+1].e, 0.8)
+				i = e + 1
+				continue
+			}
+		}
+		// a known country or state name elsewhere: a hint
+		if t.capital && ts.placeWord(i) {
+			e := i
+			for e+1 < n && ts.tight(e+1) && ts.toks[e+1].capital && e < i+2 {
+				e++
+			}
+			for ; e >= i; e-- {
+				w := strings.ToLower(ts.s[t.s:ts.toks[e].e])
+				if textCountries[w] || textStates[w] {
+					ts.add(CategoryAddress, t.s, ts.toks[e].e, 0.4)
+					i = e
+					break
+				}
+			}
+		}
+	}
+}
+
+func (ts *textScanner) placeStart(j int) bool {
+	t := &ts.toks[j]
+	if !t.capital || !ts.placeWord(j) {
+		return false
+	}
+	// a well-known given name after "to" is a person ("to John")
+	if t.lx&lxGivenMask == 3 && t.lx&lxEng == 0 && ts.is(j-1, "to", "at") {
+		return false
+	}
+	return true
+}
+
+// placeWord reports whether word i can be (part of) a place name.
+func (ts *textScanner) placeWord(i int) bool {
+	t := &ts.toks[i]
+	if t.kind != ttAlpha || t.used || !t.capital && !t.allCaps {
+		return false
+	}
+	if t.lx&(lxStop|lxCtxMask) != 0 || t.lx>>lxMonthShift&0xf != 0 {
+		return false
+	}
+	w := ts.lw(i)
+	if textCountries[w] || textStates[w] {
+		return true
+	}
+	if t.lx&lxEngCommon != 0 && !t.allCaps {
+		switch w {
+		case "new", "san", "los", "las", "saint", "port", "fort", "mount", "lake", "north", "south", "east", "west", "upper", "lower", "great", "little":
+			return true
+		}
+		return false
+	}
+	return !textDays[w]
+}
+
+var textDays = wordSet(`monday tuesday wednesday thursday friday saturday sunday today tomorrow i`)

@@ -1,0 +1,198 @@
+package phi
+
+// ---- personal names in prose ----
+
+// textNameLabels are words after which a name follows: "name is X",
+// "named X", "called X", "Dear X".
+var textNameLabels = wordSet(`name named called dear hi hello patient pt mr mrs ms miss dr prof mx sir madam
+firstname lastname surname`)
+
+func (ts *textScanner) isTitle(i int) bool {
+	return ts.is(i, "mr", "mrs", "ms", "miss", "dr", "prof", "mx")
+}
+
+// nameTier returns the name-list strength of word i (0 when in no list)
+// and whether it is also an English word.
+func (ts *textScanner) nameTier(i int) (tier int, eng, common bool) {
+	t := &ts.toks[i]
+	if t.lx&textDeny != 0 {
+		return 3, false, false
+	}
+	if t.lx&(lxStop|lxFiller|lxCtxMask|lxSuffix|lxDirection) != 0 || t.lx>>lxMonthShift&0xf != 0 {
+		return 0, false, false
+	}
+	if t.lx&lxState != 0 && t.e-t.s == 2 {
+		return 0, false, false
+	}
+	tier = max(int(t.lx&lxGivenMask), int(t.lx>>lxSurShift&3))
+	return tier, t.lx&lxEng != 0, t.lx&lxEngCommon != 0
+}
+
+// nameCand reports whether word i may be part of a name: capitalised (or
+// upper case), alphabetic, not a known non-name.
+func (ts *textScanner) nameCand(i int) bool {
+	if i < 0 || i >= len(ts.toks) {
+		return false
+	}
+	t := &ts.toks[i]
+	if t.kind != ttAlpha || t.used || !t.capital {
+		return false
+	}
+	if t.lx&(lxStop|lxCtxMask) != 0 && t.lx&textDeny == 0 || t.lx>>lxMonthShift&0xf != 0 {
+		return false
+	}
+	w := ts.lw(i)
+	if textDays[w] || textCountries[w] || textStates[w] || textStreetWords[w] && t.e-t.s <= 4 {
+		return false
+	}
+	return true
+}
+
+// strongName: in a name list, not an English word.
+func (ts *textScanner) strongName(i int) bool {
+	tier, eng, _ := ts.nameTier(i)
+	return tier >= 1 && !eng
+}
+
+// foreignName: a capitalised word in no list at all (no name list, no
+// English word list), or with non-ASCII letters: a rare or foreign name.
+func (ts *textScanner) foreignName(i int) bool {
+	t := &ts.toks[i]
+	if !t.ascii {
+		return t.e-t.s >= 3
+	}
+	return t.lx == 0 && t.e-t.s >= 3 && !t.allCaps
+}
+
+// initial reports whether word i is a middle initial ("J", "J.").
+func (ts *textScanner) initial(i int) bool {
+	if i < 0 || i >= len(ts.toks) {
+		return false
+	}
+	t := &ts.toks[i]
+	return t.kind == ttAlpha && t.e-t.s == 1 && t.capital
+}
+
+// nameRun returns the last word of a run of name words from i: up to
+// four capitalised words and initials on one line.
+func (ts *textScanner) nameRun(i int) int {
+	e := i
+	for k := i + 1; k < len(ts.toks) && k <= i+3; k++ {
+		g := ts.gap(k)
+		if !(g == " " || g == ". " || g == "-") || ts.toks[k].newline {
+			break
+		}
+		if g == ". " && !ts.initial(k-1) {
+			break
+		}
+		if !ts.nameCand(k) && !ts.initial(k) {
+			break
+		}
+		if ts.streetWord(k+1) && ts.tight(k+1) {
+			break // "Zachary Cliffs"? the street rule's
+		}
+		e = k
+	}
+	for e > i && ts.initial(e) {
+		e--
+	}
+	return e
+}
+
+func (ts *textScanner) nameRules() {
+	n := len(ts.toks)
+	for i := 0; i < n; i++ {
+		t := &ts.toks[i]
+		if t.kind != ttAlpha || t.used {
+			continue
+		}
+		// title or label, then the name
+		if ts.isTitle(i) || textNameLabels[ts.lw(i)] {
+			j := i + 1
+			if ts.is(i, "name") || ts.is(i, "surname", "lastname", "firstname") {
+				for j < n && j <= i+2 && ts.is(j, "is", "was") {
+					j++
+				}
+				if j < n && ts.toks[j].newline && !ts.nameCand(j) {
+					continue
+				}
+			} else if ts.is(i, "called") && ts.is(j, "me") {
+				j++
+			}
+			if j >= n || ts.toks[j].used || ts.toks[j].kind != ttAlpha {
+				continue
+			}
+			u := &ts.toks[j]
+			ok := ts.nameCand(j)
+			if !ok && !u.capital && ts.is(i, "name", "named", "called", "surname", "lastname", "firstname") {
+				// "my name is andrea": lower case, a name and no English word
+				tier, eng, _ := ts.nameTier(j)
+				ok = tier >= 1 && !eng || ts.foreignName(j)
+			}
+			if !ok {
+				continue
+			}
+			conf := 0.85
+			if ts.is(i, "hi", "hello", "dear", "patient", "pt") {
+				tier, _, common := ts.nameTier(j)
+				if tier == 0 && !ts.foreignName(j) || common {
+					continue
+				}
+				conf = 0.75
+			}
+			e := j
+			if u.capital {
+				e = ts.nameRun(j)
+			}
+			ts.add(CategoryName, u.s, ts.toks[e].e, conf)
+			i = e
+			continue
+		}
+		if !ts.nameCand(i) {
+			continue
+		}
+		// runs of capitalised words with name evidence
+		e := ts.nameRun(i)
+		strong, weak, foreign, words := 0, 0, 0, 0
+		for k := i; k <= e; k++ {
+			if ts.initial(k) {
+				continue
+			}
+			words++
+			tier, eng, common := ts.nameTier(k)
+			switch {
+			case tier >= 1 && !eng:
+				strong++
+			case tier >= 2 && !common:
+				weak++
+			case tier >= 1:
+				weak++
+			case ts.foreignName(k):
+				foreign++
+			}
+		}
+		conf := 0.0
+		prevDigit := i > 0 && ts.toks[i-1].kind == ttDigit && ts.tight(i)
+		switch {
+		case words >= 2 && strong >= 1 && strong+weak+foreign == words:
+			conf = 0.85
+		case words >= 2 && weak >= 1 && weak+foreign == words && !t.sentStart:
+			conf = 0.6
+		case words >= 2 && foreign == words && !ts.toks[i].allCaps:
+			conf = 0.55
+		case words == 1 && strong == 1 && !t.allCaps:
+			conf = 0.6
+			if t.sentStart {
+				conf = 0.5
+			}
+		case words == 1 && (foreign == 1 || weak == 1) && i+1 < n && ts.gap(i+1) == "'" && ts.is(i+1, "s"):
+			conf = 0.6 // "Bodnár's"
+		}
+		if prevDigit || conf == 0 {
+			i = e
+			continue
+		}
+		ts.add(CategoryName, t.s, ts.toks[e].e, conf)
+		i = e
+	}
+}
