@@ -342,3 +342,45 @@ func BenchmarkScanText(b *testing.B) {
 		}
 	}
 }
+
+// TestPresidioDevErrors lists ScanText's mistakes on the development part
+// only (set PHI_DEV_ERRORS=1); the test part is never shown.
+func TestPresidioDevErrors(t *testing.T) {
+	if os.Getenv("PHI_DEV_ERRORS") == "" {
+		t.Skip("set PHI_DEV_ERRORS=1 to list the development part's errors")
+	}
+	recs := loadPresidio(t)
+	d := Default()
+	for _, r := range recs {
+		if presidioTestPart(r.Template) {
+			continue
+		}
+		fs := d.ScanText(r.Text)
+		var miss, fp []string
+		for _, tk := range presidioTokens(r.Text) {
+			gold := ""
+			for _, sp := range r.Spans {
+				if sp.Start < tk[1] && sp.End > tk[0] {
+					gold = sp.Type
+				}
+			}
+			var cat Category
+			for _, f := range fs {
+				if f.Confidence >= DefaultMinConfidence && f.Start < tk[1] && f.End > tk[0] {
+					cat = f.Category
+				}
+			}
+			w := r.Text[tk[0]:tk[1]]
+			switch {
+			case presidioDontCare[gold]:
+			case gold != "" && cat == "":
+				miss = append(miss, gold+":"+w)
+			case gold == "" && cat != "":
+				fp = append(fp, string(cat)+":"+w)
+			}
+		}
+		if len(miss)+len(fp) > 0 {
+			t.Logf("%q\n   miss %v\n   fp %v", r.Text, miss, fp)
+		}
+	}
+}

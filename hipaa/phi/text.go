@@ -37,8 +37,9 @@ func (d *Detector) ScanText(text string) []Finding {
 	ts.tokenize()
 	if len(ts.toks) > 0 {
 		ts.numberRules()
-		ts.nameRules()
 		ts.addressRules()
+		ts.nameRules()
+		ts.spreadNames()
 		ts.laterNumberRules()
 		ts.placeRules()
 	}

@@ -77,7 +77,7 @@ func (ts *textScanner) addrGapOK(i int) bool {
 	nls := 0
 	for k := 0; k < len(g); k++ {
 		switch g[k] {
-		case ' ', ',', '.', '>', '\t', '/', '#', '-', '\r':
+		case ' ', ',', '.', '>', '\t', '/', '#', '-', '\r', '(', ')':
 		case '\n':
 			nls++
 		default:
@@ -90,7 +90,7 @@ func (ts *textScanner) addrGapOK(i int) bool {
 // addrTok reports whether word i can be part of an address block.
 func (ts *textScanner) addrTok(i int) bool {
 	t := &ts.toks[i]
-	if t.used {
+	if t.used && !ts.coveredBy(t.s, t.e, CategoryAddress, CategoryZIP) {
 		return false
 	}
 	if t.kind != ttAlpha {
@@ -107,7 +107,7 @@ func (ts *textScanner) addressRules() {
 	n := len(ts.toks)
 	for i := 0; i < n; i++ {
 		t := &ts.toks[i]
-		if t.used || ts.usedAt(i) {
+		if (t.used || ts.usedAt(i)) && !ts.coveredBy(t.s, t.e, CategoryAddress, CategoryZIP) {
 			continue
 		}
 		cue := false
@@ -118,10 +118,19 @@ func (ts *textScanner) addressRules() {
 			for j < n && j <= i+4 && ts.toks[j].kind == ttAlpha && textAddrFill[ts.lw(j)] {
 				j++
 			}
-			if j < n && !ts.toks[j].used && (ts.toks[j].kind != ttAlpha || ts.toks[j].capital) {
+			if j < n && (!ts.toks[j].used || ts.coveredBy(ts.toks[j].s, ts.toks[j].e, CategoryAddress, CategoryZIP)) && (ts.toks[j].kind != ttAlpha || ts.toks[j].capital) {
 				start, cue = j, true
 				if ts.lw(i) == "corner" {
 					start = i
+				} else if ts.toks[j].kind == ttAlpha {
+					// a name line before the street line
+					k := j
+					for k+1 < n && !ts.toks[k+1].newline && ts.toks[k+1].kind == ttAlpha && !ts.streetWord(k+1) {
+						k++
+					}
+					if k+1 < n && ts.toks[k+1].newline && ts.toks[k+1].kind == ttDigit {
+						start = k + 1
+					}
 				}
 			}
 		case t.kind == ttDigit && t.e-t.s <= 6:
@@ -135,6 +144,13 @@ func (ts *textScanner) addressRules() {
 		end, ok, strong := ts.addressBlock(start, cue)
 		if !ok {
 			continue
+		}
+		if !cue && ts.toks[start].kind == ttAlpha {
+			// "Villacher Strasse 89": the words before the street word
+			for k := 0; k < 2 && start > 0 && ts.tight(start) && !ts.toks[start-1].used && ts.toks[start-1].capital &&
+				ts.toks[start-1].kind == ttAlpha && ts.toks[start-1].lx&(lxStop|lxCtxMask|lxEngCommon) == 0 && !ts.toks[start-1].sentStart; k++ {
+				start--
+			}
 		}
 		conf := 0.7
 		if strong || cue {
@@ -310,3 +326,17 @@ func (ts *textScanner) placeWord(i int) bool {
 }
 
 var textDays = wordSet(`monday tuesday wednesday thursday friday saturday sunday today tomorrow i`)
+
+// coveredBy reports whether s[s:e] overlaps a finding of one of cats.
+func (ts *textScanner) coveredBy(s, e int32, cats ...Category) bool {
+	for _, f := range ts.out {
+		if int(s) < f.End && int(e) > f.Start {
+			for _, c := range cats {
+				if f.Category == c {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}

@@ -5,7 +5,7 @@ package phi
 // textNameLabels are words after which a name follows: "name is X",
 // "named X", "called X", "Dear X".
 var textNameLabels = wordSet(`name named called dear hi hello patient pt mr mrs ms miss dr prof mx sir madam
-firstname lastname surname`)
+firstname lastname surname by`)
 
 func (ts *textScanner) isTitle(i int) bool {
 	return ts.is(i, "mr", "mrs", "ms", "miss", "dr", "prof", "mx")
@@ -133,7 +133,7 @@ func (ts *textScanner) nameRules() {
 				continue
 			}
 			conf := 0.85
-			if ts.is(i, "hi", "hello", "dear", "patient", "pt") {
+			if ts.is(i, "hi", "hello", "dear", "patient", "pt", "by") {
 				tier, _, common := ts.nameTier(j)
 				if tier == 0 && !ts.foreignName(j) || common {
 					continue
@@ -187,6 +187,8 @@ func (ts *textScanner) nameRules() {
 			}
 		case words == 1 && (foreign == 1 || weak == 1) && i+1 < n && ts.gap(i+1) == "'" && ts.is(i+1, "s"):
 			conf = 0.6 // "Bodnár's"
+		case words == 1 && foreign == 1 && !ts.is(i-1, "in", "from", "to", "at", "of", "near", "visit"):
+			conf = 0.5 // a word in no list: a rare name, or a place
 		}
 		if prevDigit || conf == 0 {
 			i = e
@@ -194,5 +196,49 @@ func (ts *textScanner) nameRules() {
 		}
 		ts.add(CategoryName, t.s, ts.toks[e].e, conf)
 		i = e
+	}
+}
+
+// spreadNames marks the other occurrences of a word found in a name, and
+// the capitalised words listed with a name ("Monjeau, Graves and Reed").
+func (ts *textScanner) spreadNames() {
+	n := len(ts.toks)
+	seen := map[string]bool{}
+	for _, f := range ts.out {
+		if f.Category == CategoryName && f.Confidence >= 0.5 {
+			for k := range ts.toks {
+				if t := &ts.toks[k]; int(t.s) >= f.Start && int(t.e) <= f.End && t.e-t.s >= 3 {
+					seen[ts.word(k)] = true
+				}
+			}
+		}
+	}
+	if len(seen) == 0 {
+		return
+	}
+	for i := 0; i < n; i++ {
+		t := &ts.toks[i]
+		if t.used || !ts.nameCand(i) {
+			continue
+		}
+		if seen[ts.word(i)] {
+			ts.add(CategoryName, t.s, t.e, 0.7)
+			continue
+		}
+		if t.lx&lxEngCommon != 0 {
+			continue
+		}
+		// in a list with a name: "A, B and C"
+		for _, k := range [2]int{i - 1, i + 1} {
+			if k < 0 || k >= n || ts.toks[k].kind != ttAlpha {
+				continue
+			}
+			g := ts.gap(max(i, k))
+			if (g == ", " || g == " and " || g == " & ") && seen[ts.word(k)] {
+				ts.add(CategoryName, t.s, t.e, 0.6)
+				seen[ts.word(i)] = true
+				break
+			}
+		}
 	}
 }
