@@ -68,8 +68,15 @@ var (
 	defDet    *Detector
 )
 
+// labelTab and orgTab are built with the shared lexicon.
+var labelTab, orgTab *wordTab
+
 func sharedLexicon() *wordTab {
-	lexOnce.Do(func() { sharedLex = buildLexicon() })
+	lexOnce.Do(func() {
+		sharedLex = buildLexicon()
+		labelTab = buildLabelTab()
+		orgTab = buildOrgTab()
+	})
 	return sharedLex
 }
 
@@ -129,6 +136,9 @@ func (d *Detector) AppendScan(dst []Finding, name string) []Finding {
 	if len(name) == 0 {
 		return dst
 	}
+	if strings.IndexByte(name, '%') >= 0 && hasPctEscape(name) {
+		return d.appendScanDecoded(dst, name)
+	}
 	sc := scanners.Get().(*scanner)
 	*sc = scanner{d: d, name: name, dst: dst, base: len(dst), toks: sc.toks[:0], buf: sc.buf}
 	sc.run()
@@ -142,3 +152,29 @@ func (d *Detector) AppendScan(dst []Finding, name string) []Finding {
 
 // scanners recycles scan state so that a scan does not allocate.
 var scanners = sync.Pool{New: func() any { return &scanner{toks: make([]token, 0, 64)} }}
+
+// pctBufs recycles the buffers of percent-decoding.
+type pctBuf struct {
+	dec  []byte
+	offs []int32
+}
+
+var pctBufs = sync.Pool{New: func() any { return &pctBuf{} }}
+
+// appendScanDecoded scans name with its %XX escapes decoded
+// (john%20smith, jane%40example.com) and maps the findings back to byte
+// offsets of name: a finding covers every escape it starts or ends in.
+func (d *Detector) appendScanDecoded(dst []Finding, name string) []Finding {
+	pb := pctBufs.Get().(*pctBuf)
+	pb.dec, pb.offs = pctDecode(name, pb.dec, pb.offs)
+	base := len(dst)
+	dst = d.AppendScan(dst, string(pb.dec))
+	for i := base; i < len(dst); i++ {
+		dst[i].Start = int(pb.offs[dst[i].Start])
+		dst[i].End = int(pb.offs[dst[i].End])
+	}
+	if cap(pb.dec) <= 4096 {
+		pctBufs.Put(pb)
+	}
+	return dst
+}

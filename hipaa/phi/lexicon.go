@@ -31,7 +31,10 @@ const (
 	lxCtxShift   = 12    // context kind in bits 12-16
 	lxCtxMask    = 0x1f << lxCtxShift
 	lxNameTiers  = lxGivenMask | lxGivenMask<<lxSurShift
-	lxMonthShift = 21 // month number 1..12 in bits 21-24
+	lxLabelHead  = 1 << 17 // first token of a label of several tokens (labelWords)
+	lxFullName   = 1 << 18 // a whole personal name in one token (a CJK or Hangul name)
+	lxOrgHead    = 1 << 19 // first token of an orgPhrase
+	lxMonthShift = 21      // month number 1..12 in bits 21-24
 	maxLookupLen = 24
 )
 
@@ -65,6 +68,11 @@ const (
 	ckZIP
 	ckAddress
 	ckIP
+	ckNatID     // national id and tax numbers of other countries: nhs, sin, nino, nir, steuerid ...
+	ckClaim     // claim numbers
+	ckEncounter // encounter, visit, case, accession, pid: a weak patient-level id
+	ckEmployee  // employee, staff and student ids
+	ckImmig     // immigration: alien (A-) number, uscis
 )
 
 var ctxWords = map[ctxKind][]string{
@@ -79,21 +87,61 @@ var ctxWords = map[ctxKind][]string{
 	ckFax:      {"fax", "facsimile", "faxno"},
 	ckEmail:    {"email", "mail", "emailaddress"},
 	ckSSN:      {"ssn", "social", "socsec", "ssno", "ssnum", "ss"},
-	ckMRN:      {"mrn", "medrec", "chart", "emr", "ehr", "mrno", "medicalrecord", "patientid", "ptid", "medicalrecordnumber"},
-	ckPlan:     {"member", "memberid", "subscriber", "subscriberid", "hicn", "mbi", "medicaid", "medicare", "beneficiary", "insured", "insurance", "payer", "payor", "hpid", "enrollee"},
+	ckMRN:      {"mrn", "medrec", "chart", "emr", "ehr", "mrno", "medicalrecord", "patientid", "ptid", "medicalrecordnumber", "patid", "medrecno", "chartno", "hrn", "mrnum"},
+	ckPlan:     {"member", "memberid", "subscriber", "subscriberid", "hicn", "mbi", "medicaid", "medicare", "beneficiary", "insured", "insurance", "payer", "payor", "hpid", "enrollee", "healthcard", "ohip", "medicareno"},
 	ckPlanWeak: {"policy", "plan"},
 	ckAccount:  {"acct", "account", "acc", "accountno", "acctno", "billing", "card", "cc", "iban", "routing", "creditcard", "debit", "bank"},
-	ckLicense:  {"license", "licence", "lic", "dl", "driver", "drivers", "permit", "cert", "certificate", "licenseno", "passport"},
+	ckLicense:  {"license", "licence", "lic", "dl", "driver", "drivers", "permit", "cert", "certificate", "licenseno", "passport", "passportno", "dln"},
 	ckNPI:      {"npi"},
 	ckDEA:      {"dea"},
 	ckVIN:      {"vin"},
 	ckPlate:    {"plate", "licenseplate", "vehicle", "numberplate"},
-	ckDevice:   {"serial", "sn", "udi", "device", "deviceid", "serialno", "serialnumber", "meid", "esn", "mac", "implant", "pacemaker"},
+	ckDevice:   {"serial", "sn", "udi", "device", "deviceid", "serialno", "serialnumber", "meid", "esn", "mac", "implant", "pacemaker", "macaddr", "macaddress", "hwaddr", "serialnum"},
 	ckIMEI:     {"imei"},
 	ckZIP:      {"zip", "zipcode", "postal", "postcode", "zip4"},
 	ckAddress:  {"address", "addr", "street", "residence", "home"},
 	ckIP:       {"ip", "ipaddr", "ipv4", "ipv6", "ipaddress"},
+	ckNatID: {"nhs", "nhsno", "sin", "nino", "nir", "insee", "steuerid", "idnr", "taxid", "tin", "itin", "bsn", "pesel",
+		"aadhaar", "nric", "personnummer", "codicefiscale", "curp", "dni", "nie", "cpr"},
+	ckClaim:     {"claim", "claimid", "claimno"},
+	ckEncounter: {"encounter", "encounterid", "visit", "visitid", "case", "caseid", "episode", "fin", "csn", "accession", "pid"},
+	ckEmployee:  {"employee", "employeeid", "empid", "empno", "staffid", "student", "studentid", "badge", "payroll"},
+	ckImmig:     {"alien", "anumber", "uscis"},
 }
+
+// labelWords are identifier labels of several tokens, written as the
+// tokens separated by spaces; they match the concatenation of adjacent
+// tokens (lower-cased, separators dropped), so that medical_record,
+// MedicalRecord and medical-record all match "medical record". The
+// one-token labels of ctxWords match the same way ("patient" "id").
+var labelWords = map[ctxKind][]string{
+	ckMRN:       {"medical record", "med rec", "health record", "hospital number", "patient number", "patient no", "patient num", "chart number", "patient identifier"},
+	ckPlan:      {"member number", "health plan", "insurance id", "insurance number", "policy holder", "subscriber number", "beneficiary number", "health card", "medicare number", "member identifier"},
+	ckClaim:     {"claim number", "claim num"},
+	ckEncounter: {"encounter number", "visit number", "case number", "accession number", "episode id"},
+	ckNatID: {"social insurance", "national insurance", "national id", "national identity", "national health", "tax id", "tax number",
+		"tax identification", "steuer id", "steuer nummer", "numero secu", "securite sociale", "nhs number", "personal identity"},
+	ckEmployee: {"employee number", "staff number", "student number", "personnel number", "staff id", "student id", "employee id"},
+	ckImmig:    {"alien registration", "alien number", "a number"},
+	ckLicense:  {"driver license", "drivers license", "driving licence", "driving license", "passport number", "licence number"},
+	ckDevice:   {"mac address", "serial number", "device id", "hw addr"},
+}
+
+// orgPhrases are organisations, places, diseases and methods named after
+// people: a name finding on exactly these tokens is suppressed.
+const orgPhrases = `johns hopkins|john hopkins|john deere|wells fargo|mayo clinic|st jude|saint jude|mount sinai|mt sinai|cedars sinai|
+kaplan meier|bell palsy|bells palsy|hodgkin lymphoma|hodgkins lymphoma|parkinson disease|parkinsons disease|alzheimer disease|alzheimers disease|
+crohn disease|crohns disease|graves disease|addison disease|addisons disease|cushing syndrome|cushings syndrome|down syndrome|asperger syndrome|
+tourette syndrome|lou gehrig|dana farber|sloan kettering|memorial sloan|kaiser permanente|mass general|massachusetts general|cleveland clinic|
+henry ford|baylor scott|scott white|johnson johnson|procter gamble|ernst young|morgan stanley|goldman sachs|charles schwab|walt disney|
+ford motor|jack daniels|martin luther|luther king|george washington|st mary|st marys|saint mary|st joseph|saint joseph|st luke|st lukes|
+st vincent|st francis|beth israel|lenox hill|mount auburn|eli lilly|bristol myers|barnes jewish|ronald mcdonald|shriners children|
+rush university|emory healthcare|duke health|geisinger health|jackson memorial|scripps health|stanford health|vanderbilt university|
+bayes theorem|fisher exact|pearson correlation|mann whitney|wilcoxon rank|kruskal wallis|cox regression|tukey hsd|bonferroni correction|
+lyme disease|huntington disease|huntingtons disease|marfan syndrome|wilson disease|hashimoto thyroiditis|raynaud syndrome|reye syndrome|
+tommy hilfiger|calvin klein|ralph lauren|louis vuitton|dolce gabbana|harley davidson|rolls royce|aston martin|mercedes benz|ben jerry|
+marriott hotel|hilton hotel|dr pepper|tim hortons|wendy s|sherwin williams|charles river|william blair|raymond james|edward jones|
+frank lloyd|baker tilly|grant thornton|allen bradley|black decker|warner bros|warner brothers|simon schuster|ernst young`
 
 // stopWords are never names, even when a name list has them: technical
 // words common in keys, placeholders, and popular software names.
@@ -164,6 +212,8 @@ func buildLexicon() *wordTab {
 	for _, ws := range ctxWords {
 		n += len(ws)
 	}
+	heads, orgs := labelHeads(), orgList()
+	n += len(heads) + len(orgs)
 	t := newWordTabFor(n)
 	for len(text) > 0 {
 		nl := indexByteStr(text, '\n')
@@ -202,7 +252,66 @@ func buildLexicon() *wordTab {
 			t.update(w, func(old uint32) uint32 { return old&^lxCtxMask | uint32(k)<<lxCtxShift | lxStop })
 		}
 	}
+	for _, h := range heads {
+		t.update(h, func(old uint32) uint32 { return old | lxLabelHead })
+	}
+	for _, o := range orgs {
+		t.update(o[0], func(old uint32) uint32 { return old | lxOrgHead })
+	}
 	return t
+}
+
+// labelHeads returns the first tokens of the labels of several tokens.
+func labelHeads() []string {
+	var out []string
+	for _, ls := range labelWords {
+		for _, l := range ls {
+			f := fields(l)
+			out = append(out, f[0])
+		}
+	}
+	// the fillers after a lone "a": A-Number
+	return append(out, "number", "no", "num", "nbr")
+}
+
+// orgList returns the orgPhrases, each split into its tokens.
+func orgList() [][]string {
+	var out [][]string
+	for _, p := range strings.Split(orgPhrases, "|") {
+		if f := fields(p); len(f) > 0 {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// buildLabelTab returns the table from a label (its tokens concatenated)
+// to its context kind: the one-token labels of the identifier kinds and
+// the labels of several tokens.
+func buildLabelTab() *wordTab {
+	m := map[string]uint32{}
+	for k, ws := range ctxWords {
+		if isIDCtx(k) || k == ckPatient || isNewIDCtx(k) {
+			for _, w := range ws {
+				m[w] = uint32(k)
+			}
+		}
+	}
+	for k, ls := range labelWords {
+		for _, l := range ls {
+			m[strings.Join(fields(l), "")] = uint32(k)
+		}
+	}
+	return newWordTab(m)
+}
+
+// buildOrgTab returns the table of orgPhrases (tokens concatenated).
+func buildOrgTab() *wordTab {
+	m := map[string]uint32{}
+	for _, o := range orgList() {
+		m[strings.Join(o, "")] = 1
+	}
+	return newWordTab(m)
 }
 
 func indexByteStr(s string, c byte) int {

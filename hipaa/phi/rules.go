@@ -37,11 +37,21 @@ func (sc *scanner) idRules() {
 			continue
 		}
 		c := t.ctx()
+		last := i // the label's last token
+		if t.lx&lxLabelHead != 0 {
+			if mc, ml := sc.multiLabel(i); mc != ckNone {
+				c, last = mc, ml
+			} else if sc.aNumber(i) {
+				c = ckImmig
+			}
+		}
 		patient := c == ckPatient
-		if !patient && !isIDCtx(c) {
+		if !patient && !isIDCtx(c) && !isNewIDCtx(c) {
 			continue
 		}
-		j, fillers, idWord := i+1, 0, false
+		// FHIR: Patient/123, Encounter/abc-123
+		fhir := last == i && t.caps == capTitle && i+1 < n && sc.gap(i+1) == '/'
+		j, fillers, idWord := last+1, 0, last > i
 		for j < n && fillers < 2 && sc.toks[j].kind == tkAlpha && sc.toks[j].lx&lxFiller != 0 {
 			if sc.tokIs(j, "id", "no", "num", "number", "nbr", "nr") {
 				idWord = true
@@ -49,22 +59,29 @@ func (sc *scanner) idRules() {
 			j++
 			fillers++
 		}
-		if j >= n || patient && !idWord {
+		if j >= n {
 			continue
 		}
+		bare := patient && !idWord // "patient-00123456": needs a strong value
 		if c == ckLicense && sc.toks[j].kind == tkAlpha && sc.toks[j].ctx() == ckPlate {
 			continue // "license plate": the plate rule handles it
 		}
-		if sc.toks[j].kind == tkAlpha && sc.toks[j].ctx() != ckNone || sc.toks[j].masked || sc.toks[j].used {
+		if sc.toks[j].kind == tkAlpha && sc.toks[j].ctx() != ckNone || sc.toks[j].masked && !sc.labeledHex(j) || sc.toks[j].used {
 			continue
 		}
 		if g := sc.gap(j); g == '~' {
 			continue
 		}
 		k := j
-		for k+1 < n && !sc.toks[k+1].masked {
+		groups := 1
+		for k+1 < n && (!sc.toks[k+1].masked || sc.labeledHex(k+1)) {
 			g := sc.gap(k + 1)
-			if g == 0 || g == '-' && sc.wordHasDigit(k+1) {
+			if g == 0 || g == '-' && sc.wordHasDigit(k+1) ||
+				g == ' ' && c == ckNatID && sc.toks[k].kind == tkDigit && sc.toks[k+1].kind == tkDigit {
+				// NHS numbers are written 943 476 5919
+				if g != 0 {
+					groups++
+				}
 				k++
 				continue
 			}
@@ -79,8 +96,14 @@ func (sc *scanner) idRules() {
 			switch ch := sc.name[x]; {
 			case isDigit(ch):
 				digits++
-			case ch != '-':
+			case ch != '-' && ch != ' ':
 				letters++
+			}
+		}
+		if isNewIDCtx(c) || bare {
+			// a date or a year is not an id: visit-2024-03-05, Patient/2024
+			if letters == 0 && (groups > 1 && c != ckNatID || digits == 4) {
+				continue
 			}
 		}
 		size := digits + letters
@@ -90,8 +113,45 @@ func (sc *scanner) idRules() {
 		switch c {
 		case ckPatient, ckMRN:
 			cat = CategoryMRN
-			if digits >= 4 && size >= 5 {
-				conf = 0.9
+			switch {
+			case !bare:
+				if digits >= 4 && size >= 5 {
+					conf = 0.9
+				}
+			case letters == 0 && digits >= 6, letters > 0 && letters <= 4 && digits >= 5:
+				conf = 0.8
+			case fhir && digits >= 1 && size >= 3:
+				conf = 0.8
+			}
+		case ckEncounter:
+			// a weak label (visit, case, pid): a long number, or a short
+			// prefix and digits (ENC-998877, FHIR Encounter/abc-123)
+			cat = CategoryMRN
+			if letters == 0 && digits >= 6 && size <= 20 || letters > 0 && letters <= 4 && digits >= 3 && size >= 6 && (groups > 1 || digits >= 5) ||
+				fhir && digits >= 1 && size >= 3 {
+				conf = 0.75
+			}
+		case ckClaim:
+			cat = CategoryHealthPlan
+			if digits >= 5 && size >= 6 && letters <= 4 {
+				conf = 0.85
+			}
+		case ckNatID:
+			// NHS 10 digits, SIN 9, NIR 13-15, Steuer-ID 11, NINO AB123456C
+			cat = CategorySSN
+			if digits >= 6 && size >= 8 && size <= 16 && letters <= 3 {
+				conf = 0.85
+			}
+		case ckEmployee:
+			cat = CategoryAccount
+			if digits >= 4 && size >= 5 && letters <= 4 {
+				conf = 0.8
+			}
+		case ckImmig:
+			// A-number: A and 7 to 9 digits
+			cat = CategoryLicense
+			if digits >= 7 && digits <= 9 && letters <= 1 {
+				conf = 0.85
 			}
 		case ckPlan:
 			cat = CategoryHealthPlan
@@ -166,6 +226,19 @@ func (sc *scanner) idRules() {
 	}
 }
 
+// isNewIDCtx reports whether c is one of the label kinds that only
+// idRules uses (not the digit rules' context).
+func isNewIDCtx(c ctxKind) bool {
+	return c >= ckNatID && c <= ckImmig
+}
+
+// labeledHex reports whether token j, masked as a hex word, is short
+// enough (12 to 20 bytes) to be an id after a label: ABC123456789.
+func (sc *scanner) labeledHex(j int) bool {
+	t := &sc.toks[j]
+	return t.hexw && t.we-t.ws <= 20
+}
+
 // ---- digit groups: phones, SSNs, dates, IPv4, cards, ZIP, ages ----
 
 func (sc *scanner) linked(a, b int) bool {
@@ -209,7 +282,7 @@ func (sc *scanner) digitRules() {
 					continue
 				}
 			}
-			if u := &sc.toks[ch[p]]; !u.used && singleDigitLen(int(u.e-u.s)) {
+			if u := &sc.toks[ch[p]]; !u.used && (singleDigitLen(int(u.e-u.s)) || u.s > 0 && sc.name[u.s-1] == '+') {
 				sc.singleDigit(ch[p])
 			}
 			p++
@@ -466,10 +539,19 @@ func singleDigitLen(L int) bool {
 	return L >= 2 && L != 4 && L != 7 && L != 12 && L <= 19
 }
 
+// e164 reports whether digit token i is a whole E.164 number: a "+"
+// starting a word and 10 to 15 digits, the first not 0.
+func (sc *scanner) e164(i int) bool {
+	t := &sc.toks[i]
+	L := t.size()
+	return L >= 10 && L <= 15 && t.s >= 1 && sc.name[t.s-1] == '+' && (t.s == 1 || !isAlnum(sc.name[t.s-2]) && sc.name[t.s-2] != '+') &&
+		sc.name[t.s] != '0' && (t.e == int32(len(sc.name)) || !isAlnum(sc.name[t.e]))
+}
+
 func (sc *scanner) singleDigit(i int) {
 	t := &sc.toks[i]
 	L := t.size()
-	if !singleDigitLen(L) {
+	if !singleDigitLen(L) && !sc.e164(i) {
 		return
 	}
 	str := sc.tokStr(i)
@@ -496,6 +578,23 @@ func (sc *scanner) singleDigit(i int) {
 				t.used = true
 				return
 			}
+		}
+	}
+	if sc.e164(i) {
+		c, conf := CategoryPhone, 0.8
+		if str[0] == '1' && L == 11 && nanp(str[1:]) {
+			conf = 0.9
+		}
+		switch ctx {
+		case ckPhone:
+			conf = 0.95
+		case ckFax:
+			c, conf = CategoryFax, 0.95
+		}
+		if str[0] != '1' || L == 11 && nanp(str[1:]) {
+			sc.add(c, t.s-1, t.e, conf)
+			t.used = true
+			return
 		}
 	}
 	switch {
@@ -811,10 +910,39 @@ func (sc *scanner) nameLikeSlow(i int) (nl, raw float64) {
 
 func nameLink(g byte) bool {
 	switch g {
-	case 0, '_', '-', '.', ' ', ',', '+':
+	case 0, '_', '-', '.', ' ', ',', '+', '^':
 		return true
 	}
 	return false
+}
+
+// orgPhrase returns the last token of the orgPhrase of two or three
+// tokens starting at token i, or -1.
+func (sc *scanner) orgPhrase(i int) int {
+	n := len(sc.toks)
+	for j := i + 1; j < n && j <= i+2; j++ {
+		if sc.toks[j].kind != tkAlpha || !nameLink(sc.gap(j)) {
+			break
+		}
+		if sc.tabTokens(orgTab, i, j) != 0 {
+			return j
+		}
+	}
+	return -1
+}
+
+// dicomName reports whether tokens i..j are the components of a DICOM
+// person name: joined by carets only, the first starting its word.
+func (sc *scanner) dicomName(i, j int) bool {
+	if sc.toks[i].s != sc.toks[i].ws {
+		return false
+	}
+	for k := i + 1; k <= j; k++ {
+		if g := sc.gap(k); g != '^' && !(sc.toks[k].e-sc.toks[k].s == 1 && g == '^') {
+			return false
+		}
+	}
+	return true
 }
 
 // unknownWord reports whether token i is an alphabetic word in none of
@@ -844,6 +972,16 @@ func (sc *scanner) nameRules() {
 		if t.kind != tkAlpha || t.masked || t.used {
 			continue
 		}
+		if t.lx&lxOrgHead != 0 {
+			if e := sc.orgPhrase(i); e > i {
+				// johns-hopkins, wells-fargo: not a person
+				for k := i; k <= e; k++ {
+					sc.toks[k].used = true
+				}
+				i = e
+				continue
+			}
+		}
 		nl, raw := sc.nameLike(i)
 		ctx, dist := ckNone, 0
 		if sc.ctxBits&nameCtxBits != 0 {
@@ -863,6 +1001,15 @@ func (sc *scanner) nameRules() {
 		}
 		if t.lx&lxDeny != 0 {
 			sc.add(CategoryName, t.s, t.e, 0.9)
+		}
+		if t.lx&lxFullName != 0 {
+			// 李明: a CJK or Hangul name in one token
+			c := 0.6
+			if ctx == ckName || ctx == ckPatient || ctx == ckTitle {
+				c = 0.85
+			}
+			sc.add(CategoryName, t.s, t.e, c)
+			continue
 		}
 		// single token with context
 		switch ctx {
@@ -941,6 +1088,9 @@ func (sc *scanner) nameRules() {
 		}
 		if ctx == ckName || ctx == ckPatient || ctx == ckTitle {
 			conf += 0.2
+		}
+		if g == '^' && sc.dicomName(i, j) {
+			conf += 0.2 // DICOM person name: FAMILY^GIVEN
 		}
 		sc.add(CategoryName, t.s, u.e, clamp(conf))
 	}

@@ -22,6 +22,7 @@ type token struct {
 	kind   uint8
 	caps   uint8
 	masked bool // inside an email, URL, IP, MAC, UUID or hash
+	hexw   bool // masked only as a hex word of 12+ bytes: a labeled id may still be one
 	hexish bool // letters of a short hex-looking word: never a name
 	used   bool // consumed by a format rule
 }
@@ -74,7 +75,8 @@ func lower(c byte) byte {
 // Context kinds that start an identifier (idRules) or a name (nameRules).
 const (
 	idCtxBits = 1<<ckPatient | 1<<ckMRN | 1<<ckPlan | 1<<ckPlanWeak | 1<<ckAccount | 1<<ckLicense | 1<<ckNPI |
-		1<<ckDEA | 1<<ckVIN | 1<<ckPlate | 1<<ckDevice | 1<<ckIMEI
+		1<<ckDEA | 1<<ckVIN | 1<<ckPlate | 1<<ckDevice | 1<<ckIMEI |
+		1<<ckNatID | 1<<ckClaim | 1<<ckEncounter | 1<<ckEmployee | 1<<ckImmig
 	nameCtxBits = 1<<ckName | 1<<ckPatient | 1<<ckTitle
 	// Words that wordRules checks: an MBI (11, or 4 in 4-3-4) and a DEA
 	// number (9) have a digit and an upper-case letter, a VIN (17) digits.
@@ -91,7 +93,7 @@ func (sc *scanner) run() {
 		return
 	}
 	// Each pass is skipped when no token can start one of its matches.
-	if sc.ctxBits&idCtxBits != 0 {
+	if (sc.ctxBits&idCtxBits != 0 || sc.lxOr&lxLabelHead != 0) && sc.ndigit > 0 {
 		sc.idRules()
 	}
 	if sc.ndigit > 0 {
@@ -103,7 +105,7 @@ func (sc *scanner) run() {
 	if sc.ndigit > 0 && (sc.lxOr&lxSuffix != 0 || sc.poTok) {
 		sc.addressRules()
 	}
-	if sc.lxOr&(lxNameTiers|lxDeny) != 0 || sc.ctxBits&nameCtxBits != 0 {
+	if sc.lxOr&(lxNameTiers|lxDeny|lxFullName) != 0 || sc.ctxBits&nameCtxBits != 0 {
 		sc.nameRules()
 	}
 	sc.finish()
@@ -198,7 +200,7 @@ func hasPrefixFold(s string, i int, p string) bool {
 }
 
 // rawInteresting marks the bytes that can start a raw-pass match.
-var rawInteresting = [256]bool{'@': true, ':': true, 'w': true, 'W': true, '-': true}
+var rawInteresting = [256]bool{'@': true, ':': true, 'w': true, 'W': true, '-': true, '|': true, '(': true}
 
 func (sc *scanner) rawPass() {
 	s := sc.name
@@ -224,6 +226,14 @@ func (sc *scanner) rawAt(s string, i int) int {
 	case c == '-':
 		if i >= 2 && i+15 <= len(s) && s[i+3] == '-' {
 			i = sc.dashMAC(i)
+		}
+	case c == '|':
+		if i >= 3 && hasPrefixFold(s, i-3, "pid") && (i == 3 || !isAlnum(s[i-4])) {
+			sc.hl7PID(i)
+		}
+	case c == '(':
+		if hasPrefixFold(s, i, "(01)") {
+			i = max(i, sc.gs1UDI(i))
 		}
 	case hasPrefixFold(s, i, "www.") && (i == 0 || !isAlnum(s[i-1])):
 		e := i
@@ -277,6 +287,9 @@ func (sc *scanner) email(at int) {
 			// TLD must be letters; a trailing file extension is fine.
 			return
 		}
+	}
+	if !plausibleDomain(s[at+1 : e]) {
+		return // logo@2x.png, report@v2.json, pkg@1.2.3.tgz
 	}
 	sc.add(CategoryEmail, int32(b), int32(e), 0.95)
 	sc.mask(b, e)
@@ -506,6 +519,7 @@ func (sc *scanner) tokenize() {
 		if wl >= 6 && hex == wl && digits > 0 && digits < wl {
 			for k := range toks {
 				if wl >= 12 {
+					toks[k].hexw = !toks[k].masked
 					toks[k].masked = true
 				} else if toks[k].kind == tkAlpha {
 					toks[k].hexish = true
@@ -550,7 +564,17 @@ func (sc *scanner) pushToken(s, e, ws, we, up int, tc uint8) {
 		default:
 			t.caps = capMixed
 		}
-		if L >= 2 && L <= maxLookupLen {
+		if tc&cHigh != 0 || sc.highIn(s, e) {
+			lx := sc.foldLookup(s, e)
+			t.lx = lx
+			sc.lxOr |= lx
+			if c := ctxKind((lx & lxCtxMask) >> lxCtxShift); c != ckNone {
+				sc.ctxBits |= 1 << c
+			}
+			if sc.buf[s] == 'p' && (L == 2 || L == 5) {
+				sc.poTok = true // as tokenize64
+			}
+		} else if L >= 2 && L <= maxLookupLen {
 			var lx uint32
 			k0, k1, k2, h := wordKey(sc.buf[s:], L)
 			if sc.d.extra == nil {
@@ -593,6 +617,16 @@ func (sc *scanner) pushToken(s, e, ws, we, up int, tc uint8) {
 }
 
 const lxDeny = 1 << 20
+
+// highIn reports whether s[s:e] has a non-ASCII byte.
+func (sc *scanner) highIn(s, e int) bool {
+	for k := s; k < e; k++ {
+		if sc.name[k] >= 0x80 {
+			return true
+		}
+	}
+	return false
+}
 
 // lookupExtra returns the flags of a word for a detector with allow or
 // deny words.

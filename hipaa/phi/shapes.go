@@ -1,0 +1,397 @@
+package phi
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Names in other shapes: labels of several tokens, plausible email
+// domains, HL7 PID segments, GS1 UDIs, diacritics and CJK names,
+// percent-encoded names.
+
+// concatKey writes the lower-cased bytes of tokens i..j, concatenated, into
+// b and returns their length, or 0 when it is longer than maxLookupLen.
+func (sc *scanner) concatKey(i, j int, b *[maxLookupLen + 8]byte) int {
+	n := 0
+	for k := i; k <= j; k++ {
+		t := &sc.toks[k]
+		L := int(t.e - t.s)
+		if n+L > maxLookupLen {
+			return 0
+		}
+		n += copy(b[n:], sc.buf[t.s:t.e])
+	}
+	return n
+}
+
+// tabTokens looks up tokens i..j, concatenated, in tab.
+func (sc *scanner) tabTokens(tab *wordTab, i, j int) uint32 {
+	var b [maxLookupLen + 8]byte
+	n := sc.concatKey(i, j, &b)
+	if n < 2 {
+		return 0
+	}
+	k0, k1, k2, h := wordKey(b[:], n)
+	return tab.get(k0, k1, k2, n, h)
+}
+
+// labelLink reports whether the gap g may join the tokens of a label.
+func labelLink(g byte) bool {
+	switch g {
+	case 0, '_', '-', '.', ' ':
+		return true
+	}
+	return false
+}
+
+// multiLabel returns the kind and the last token of the longest label of
+// two to four tokens starting at alpha token i, or ckNone. A one-letter
+// "a" before number, no or num is the immigration A-number.
+func (sc *scanner) multiLabel(i int) (ctxKind, int) {
+	n := len(sc.toks)
+	best, last := ckNone, i
+	for j := i + 1; j < n && j <= i+3; j++ {
+		u := &sc.toks[j]
+		if u.kind != tkAlpha || u.masked || !labelLink(sc.gap(j)) {
+			break
+		}
+		if v := sc.tabTokens(labelTab, i, j); v != 0 {
+			best, last = ctxKind(v), j
+		}
+	}
+	return best, last
+}
+
+// aNumber reports whether alpha token i is a filler number, no or num
+// right after a lone "a" that starts a word: "A-Number", "a_no".
+func (sc *scanner) aNumber(i int) bool {
+	if i == 0 || !sc.tokIs(i, "number", "no", "num", "nbr") {
+		return false
+	}
+	p := &sc.toks[i-1]
+	return p.kind == tkAlpha && p.e-p.s == 1 && lower(sc.name[p.s]) == 'a' && p.s == p.ws &&
+		(p.s == 0 || !isAlnum(sc.name[p.s-1])) && labelLink(sc.gap(i))
+}
+
+// plausibleDomain reports whether dom, the part of a would-be email
+// after the @, is a domain: its first label is not a version, a scale
+// ("2x") or a number, and a later label is a known top-level domain (a
+// file extension may follow: jane@example.com.eml).
+func plausibleDomain(dom string) bool {
+	first := true
+	ok := false
+	for len(dom) > 0 {
+		d := strings.IndexByte(dom, '.')
+		l := dom
+		if d >= 0 {
+			l, dom = dom[:d], dom[d+1:]
+		} else {
+			dom = ""
+		}
+		if first {
+			first = false
+			if versionLike(l) {
+				return false
+			}
+			continue
+		}
+		if knownTLD(l) {
+			ok = true
+		}
+	}
+	return ok
+}
+
+// versionLike reports whether a domain label is a number, a version
+// (v2, v10) or a scale (2x, @3x).
+func versionLike(l string) bool {
+	if l == "" {
+		return true
+	}
+	digits := 0
+	for i := 0; i < len(l); i++ {
+		if isDigit(l[i]) {
+			digits++
+		}
+	}
+	switch {
+	case digits == len(l):
+		return true
+	case (l[0] == 'v' || l[0] == 'V') && digits == len(l)-1:
+		return true
+	case (l[len(l)-1] == 'x' || l[len(l)-1] == 'X') && digits == len(l)-1:
+		return true
+	}
+	return false
+}
+
+const genericTLDs = ` com net org edu gov mil int info biz name pro mobi aero coop museum jobs travel tel asia cat app dev io ai
+health healthcare clinic hospital care doctor dental email online site tech cloud xyz news shop store club live life world
+today space website systems solutions services network digital global group company center law med insurance bank local
+localhost example test invalid `
+
+// fileExts are two-letter file extensions that are also country codes, or
+// look like them: not a TLD here.
+const fileExts = ` gz js ts md py sh rs go db so xz rb cs kt hs el ps pm bz 7z `
+
+var tldSet, fileExtSet = func() (t, f map[string]bool) {
+	t, f = map[string]bool{}, map[string]bool{}
+	for _, w := range strings.Fields(genericTLDs) {
+		t[w] = true
+	}
+	for _, w := range strings.Fields(fileExts) {
+		f[w] = true
+	}
+	return
+}()
+
+func knownTLD(l string) bool {
+	if len(l) < 2 || len(l) > 12 {
+		return false
+	}
+	var b [12]byte
+	for i := 0; i < len(l); i++ {
+		c := lower(l[i])
+		if c < 'a' || c > 'z' {
+			return false
+		}
+		b[i] = c
+	}
+	if len(l) == 2 {
+		return !fileExtSet[string(b[:2])]
+	}
+	return tldSet[string(b[:len(l)])]
+}
+
+// hl7PID reads the fields of an HL7 v2 PID segment whose "|" after PID is
+// at s[i]: PID-2, -3 and -4 (patient identifiers), PID-5 (patient name),
+// PID-7 (birth date) and PID-19 (SSN).
+func (sc *scanner) hl7PID(i int) {
+	s := sc.name
+	f := 1
+	start := i + 1
+	for k := i + 1; k <= len(s); k++ {
+		if k < len(s) && s[k] != '|' && s[k] != '\r' && s[k] != '\n' {
+			continue
+		}
+		v := s[start:k]
+		switch f {
+		case 2, 3, 4:
+			// the first component of the first repetition
+			e := start
+			for e < k && s[e] != '^' && s[e] != '~' && s[e] != '&' {
+				e++
+			}
+			if digitsIn(s[start:e]) > 0 && e-start >= 3 {
+				sc.add(CategoryMRN, int32(start), int32(e), 0.9)
+				sc.mask(start, e)
+			}
+		case 5:
+			e := k
+			for e > start && (s[e-1] == '^' || s[e-1] == '~') {
+				e--
+			}
+			if e-start >= 2 && digitsIn(v) == 0 {
+				sc.add(CategoryName, int32(start), int32(e), 0.9)
+				sc.mask(start, e)
+			}
+		case 7:
+			if digitsIn(v) >= 8 {
+				sc.add(CategoryDate, int32(start), int32(k), 0.9)
+				sc.mask(start, k)
+			}
+		case 19:
+			if digitsIn(v) >= 9 {
+				sc.add(CategorySSN, int32(start), int32(k), 0.9)
+				sc.mask(start, k)
+			}
+		}
+		if k == len(s) || s[k] != '|' || f >= 19 {
+			return
+		}
+		f++
+		start = k + 1
+	}
+}
+
+func digitsIn(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if isDigit(s[i]) {
+			n++
+		}
+	}
+	return n
+}
+
+// gs1UDI matches a GS1 unique device identifier, "(01)" and a 14-digit
+// GTIN followed by more (AI)value groups, at s[i], and returns the index
+// of its last byte (or i).
+func (sc *scanner) gs1UDI(i int) int {
+	s := sc.name
+	e := i + 4
+	d := 0
+	for e < len(s) && isDigit(s[e]) {
+		e++
+		d++
+	}
+	if d != 14 || i > 0 && isAlnum(s[i-1]) {
+		return i
+	}
+	// (AI)value groups: (10) lot, (11) date, (17) expiry, (21) serial
+	for e+4 <= len(s) && s[e] == '(' && isDigit(s[e+1]) && isDigit(s[e+2]) && s[e+3] == ')' {
+		v := e + 4
+		for v < len(s) && isAlnum(s[v]) {
+			v++
+		}
+		if v == e+4 {
+			break
+		}
+		e = v
+	}
+	sc.add(CategoryDevice, int32(i), int32(e), 0.8)
+	sc.mask(i, e)
+	return e - 1
+}
+
+// foldRanges fold the Latin-1 and Latin Extended-A letters to ASCII.
+var foldRanges = []struct {
+	lo, hi rune
+	s      string
+}{
+	{0xC0, 0xC5, "a"}, {0xC6, 0xC6, "ae"}, {0xC7, 0xC7, "c"}, {0xC8, 0xCB, "e"}, {0xCC, 0xCF, "i"},
+	{0xD0, 0xD0, "d"}, {0xD1, 0xD1, "n"}, {0xD2, 0xD6, "o"}, {0xD8, 0xD8, "o"}, {0xD9, 0xDC, "u"},
+	{0xDD, 0xDD, "y"}, {0xDE, 0xDE, "th"}, {0xDF, 0xDF, "ss"},
+	{0xE0, 0xE5, "a"}, {0xE6, 0xE6, "ae"}, {0xE7, 0xE7, "c"}, {0xE8, 0xEB, "e"}, {0xEC, 0xEF, "i"},
+	{0xF0, 0xF0, "d"}, {0xF1, 0xF1, "n"}, {0xF2, 0xF6, "o"}, {0xF8, 0xF8, "o"}, {0xF9, 0xFC, "u"},
+	{0xFD, 0xFD, "y"}, {0xFE, 0xFE, "th"}, {0xFF, 0xFF, "y"},
+	{0x100, 0x105, "a"}, {0x106, 0x10D, "c"}, {0x10E, 0x111, "d"}, {0x112, 0x11B, "e"}, {0x11C, 0x123, "g"},
+	{0x124, 0x127, "h"}, {0x128, 0x131, "i"}, {0x132, 0x133, "ij"}, {0x134, 0x135, "j"}, {0x136, 0x138, "k"},
+	{0x139, 0x142, "l"}, {0x143, 0x14B, "n"}, {0x14C, 0x151, "o"}, {0x152, 0x153, "oe"}, {0x154, 0x159, "r"},
+	{0x15A, 0x161, "s"}, {0x162, 0x167, "t"}, {0x168, 0x173, "u"}, {0x174, 0x175, "w"}, {0x176, 0x178, "y"},
+	{0x179, 0x17E, "z"}, {0x17F, 0x17F, "s"}, {0x218, 0x219, "s"}, {0x21A, 0x21B, "t"},
+}
+
+func foldRune(r rune) string {
+	if r < 0xC0 || r > 0x21B {
+		return ""
+	}
+	for _, f := range foldRanges {
+		if r >= f.lo && r <= f.hi {
+			return f.s
+		}
+	}
+	return ""
+}
+
+// cjkSurnames are common Chinese surnames (simplified and traditional),
+// leaving out those that also start many common words (高 方 金 石 白 ...);
+// koSurnames are common Korean surnames, leaving out 이 정 한 서 신 오 안,
+// which start many common words.
+const (
+	cjkSurnames = "王李张刘陈杨黄赵吴周徐孙朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖董袁潘蒋蔡余杜叶苏魏吕姚卢姜崔钟谭陆汪范廖贾夏韦邹熊秦邱尹薛闫侯陶黎贺顾郝龚邵钱严覃戴莫孔汤" +
+		"張劉陳楊黃趙吳孫鄭謝韓馮鄧蕭葉蘇呂盧鍾譚陸賈鄒龔錢嚴湯"
+	koSurnames = "김박최강조윤장임권황송류홍"
+)
+
+// foldLookup returns the lexicon flags of the token s[s:e] that has
+// non-ASCII bytes: Latin letters with diacritics are folded to ASCII
+// (José → jose, Müller → muller) and looked up; a token of two or three
+// CJK characters starting with a common surname, or of three Hangul
+// syllables starting with one, is a whole name (lxFullName).
+func (sc *scanner) foldLookup(s, e int) uint32 {
+	var b [maxLookupLen + 8]byte
+	n := 0
+	w := sc.name[s:e]
+	cjk, hangul, runes := 0, 0, 0
+	var first rune
+	for k := 0; k < len(w); {
+		c := w[k]
+		if c < 0x80 {
+			if n >= maxLookupLen {
+				return 0
+			}
+			b[n] = lower(c)
+			n++
+			k++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(w[k:])
+		if k == 0 {
+			first = r
+		}
+		k += size
+		runes++
+		switch {
+		case r >= 0x4E00 && r <= 0x9FFF:
+			cjk++
+			continue
+		case r >= 0xAC00 && r <= 0xD7A3:
+			hangul++
+			continue
+		}
+		f := foldRune(r)
+		if f == "" || n+len(f) > maxLookupLen {
+			return 0
+		}
+		n += copy(b[n:], f)
+	}
+	if cjk > 0 || hangul > 0 {
+		if n == 0 && (cjk >= 2 && cjk <= 3 && cjk == runes && strings.ContainsRune(cjkSurnames, first) ||
+			hangul == 3 && hangul == runes && strings.ContainsRune(koSurnames, first)) {
+			return lxFullName
+		}
+		return 0
+	}
+	if n < 2 {
+		return 0
+	}
+	k0, k1, k2, h := wordKey(b[:], n)
+	if sc.d.extra != nil {
+		return sc.lookupExtra(k0, k1, k2, n, h)
+	}
+	return sc.d.lex.get(k0, k1, k2, n, h)
+}
+
+// hasPctEscape reports whether name has a %XX escape.
+func hasPctEscape(name string) bool {
+	for i := strings.IndexByte(name, '%'); i >= 0 && i+2 < len(name); {
+		if isHex(name[i+1]) && isHex(name[i+2]) {
+			return true
+		}
+		j := strings.IndexByte(name[i+1:], '%')
+		if j < 0 {
+			return false
+		}
+		i += 1 + j
+	}
+	return false
+}
+
+// pctDecode decodes the %XX escapes of name into dec and records in offs
+// the offset in name of each decoded byte, and len(name) after the last.
+func pctDecode(name string, dec []byte, offs []int32) ([]byte, []int32) {
+	dec, offs = dec[:0], offs[:0]
+	for i := 0; i < len(name); {
+		offs = append(offs, int32(i))
+		if name[i] == '%' && i+2 < len(name) && isHex(name[i+1]) && isHex(name[i+2]) {
+			dec = append(dec, unhex(name[i+1])<<4|unhex(name[i+2]))
+			i += 3
+			continue
+		}
+		dec = append(dec, name[i])
+		i++
+	}
+	offs = append(offs, int32(len(name)))
+	return dec, offs
+}
+
+func unhex(c byte) byte {
+	switch {
+	case isDigit(c):
+		return c - '0'
+	case c >= 'a' && c <= 'f':
+		return c - 'a' + 10
+	}
+	return c - 'A' + 10
+}

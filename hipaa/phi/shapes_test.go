@@ -1,0 +1,301 @@
+package phi
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// shapeCase is a name and the categories expected at the policy threshold
+// (nil: none).
+type shapeCase struct {
+	name string
+	want []Category
+}
+
+func runShapeCases(t *testing.T, d *Detector, tests []shapeCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := found(d, tt.name)
+			want := slices.Clone(tt.want)
+			slices.Sort(want)
+			if !slices.Equal(got, want) {
+				t.Errorf("Scan(%q) = %v, want %v (findings %+v)", tt.name, got, want, d.Scan(tt.name))
+			}
+		})
+	}
+}
+
+var (
+	mrn     = []Category{CategoryMRN}
+	plan    = []Category{CategoryHealthPlan}
+	ssnCat  = []Category{CategorySSN}
+	acct    = []Category{CategoryAccount}
+	lic     = []Category{CategoryLicense}
+	dev     = []Category{CategoryDevice}
+	nameCat = []Category{CategoryName}
+	phone   = []Category{CategoryPhone}
+	email   = []Category{CategoryEmail}
+)
+
+// TestLabeledIDs: a label naming an identifier, in any casing and
+// separator, followed by an identifier-shaped value.
+func TestLabeledIDs(t *testing.T) {
+	runShapeCases(t, Default(), []shapeCase{
+		// the examples
+		{"patient-00123456", mrn},
+		{"pid/00123456", mrn},
+		{"medical-record-number/1234567", mrn},
+		{"memberid=ABC123456789", plan},
+		{"claim/CLM-123456789", plan},
+		{"encounter/ENC-998877", mrn},
+		{"Patient/12345", mrn},
+		{"Encounter/abc-123", mrn},
+		{"PID|1||12345^^^MRN", mrn},
+		{"Medical_Record_No/1234567", mrn},
+		{"medicalRecordNumber=1234567", mrn},
+		{"MRN#1234567", mrn},
+		// medical record number variants
+		{"MedicalRecord:7654321", mrn},
+		{"medical.record.no.7654321", mrn},
+		{"MEDICAL_RECORD_NUMBER=7654321", mrn},
+		{"med-rec/7654321", mrn},
+		{"medRec7654321", mrn},
+		{"health-record-id/HR-4455667", mrn},
+		{"hospitalNumber=K8812345", mrn},
+		{"patient_number-55512345", mrn},
+		{"patientNo:55512345", mrn},
+		{"patid=88812345", mrn},
+		{"PatID_88812345/labs.pdf", mrn},
+		{"PTID-4455667", mrn},
+		{"chart-number/CH-22334455", mrn},
+		{"uploads/patient_00987654/scan.dcm", mrn},
+		{"PATIENT-A1234567", mrn},
+		{"Patient/a4471b", mrn},
+		{"fhir/Patient/98765/_history/2", mrn},
+		// encounters, visits, cases
+		{"visit-id/V-20240115", mrn},
+		{"visitNumber=99887766", mrn},
+		{"case/CASE-778899", mrn},
+		{"caseNumber_445566778", mrn},
+		{"accession-number/AN-5566778", mrn},
+		{"encounterId=E998877", mrn},
+		{"fhir/Encounter/enc-8812", mrn},
+		// health plan: member, subscriber, claim, policy
+		{"member-number/ABC123456789", plan},
+		{"subscriber_id=SUB99887766", plan},
+		{"SubscriberNumber/77665544", plan},
+		{"beneficiary-number:1234567890", plan},
+		{"claimNumber=CLM-2024-0001234", plan},
+		{"claim_id/998877665", plan},
+		{"CLAIM#C12345678", plan},
+		{"insurance-id/XJH447123", plan},
+		{"health-card/1234567890", plan},
+		{"medicare-number/2123456701", plan},
+		// national and tax ids of other countries
+		{"nhs-number/9434765919", ssnCat},
+		{"NHSNumber=943 476 5919", ssnCat},
+		{"nhs_no-9434765919", ssnCat},
+		{"sin/046454286", ssnCat},
+		{"social-insurance-number=046454286", ssnCat},
+		{"nino=QQ123456C", ssnCat},
+		{"national-insurance/QQ123456C", ssnCat},
+		{"NIR:1840512345678", ssnCat},
+		{"insee=284127510200345", ssnCat},
+		{"steuer-id/12345678901", ssnCat},
+		{"SteuerID=12345678901", ssnCat},
+		{"tax-id/123456789", ssnCat},
+		{"national_id=8001015009087", ssnCat},
+		{"bsn-123456782", ssnCat},
+		{"pesel/44051401359", ssnCat},
+		// employee and student ids
+		{"employee-id/E1234567", acct},
+		{"employeeNumber=00123456", acct},
+		{"student_id=20240001234", acct},
+		{"staff-number/ST-445566", acct},
+		// passport, licence, immigration
+		{"passport/X12345678", lic},
+		{"passport-number=123456789", lic},
+		{"drivers-license/D1234567", lic},
+		{"DriverLicense=D1234567", lic},
+		{"A-Number/A123456789", lic},
+		{"a_number=A12345678", lic},
+		{"alien-registration/A987654321", lic},
+		{"uscis-123456789", lic},
+		// devices
+		{"serial-number/SN12345678", dev},
+		{"SerialNumber=XK4455667788", dev},
+		{"imei/490154203237518", dev},
+		{"mac/001A2B3C4D5E", dev},
+		{"macAddress=00:1a:2b:3c:4d:5e", dev},
+		{"device-id/DEV-123456", dev},
+		{"udi/(01)00884838003541(17)251231(21)SN12345", dev},
+		{"implants/(01)00884838003541(21)A1234", dev},
+		// HL7 PID segment
+		{"PID|1|445566|12345^^^MRN||DOE^JOHN", []Category{CategoryMRN, CategoryName}},
+		{"PID|1||MR7788990^^^HOSP^MR||SMITH^MARY^A||19800102|F", []Category{CategoryDate, CategoryMRN, CategoryName}},
+		// not an identifier: no value, a date, a year, a version, a word
+		{"patient-portal/v2/index.html", nil},
+		{"patient/2024/03/scan.png", nil},
+		{"Patient/2024/report.pdf", nil},
+		{"visit-2024-03-05/notes.txt", nil},
+		{"case-study-123/slides.pdf", nil},
+		{"claims/summary.csv", nil},
+		{"employee-handbook-v3.pdf", nil},
+		{"student-loans-2023.csv", nil},
+		{"tax-id-guide.pdf", nil},
+		{"encounter-types.json", nil},
+		{"serial-port-config", nil},
+		{"pid/1234", nil},
+		{"case/12", nil},
+		{"medical-record-template.docx", nil},
+		{"passport-photo-guidelines.pdf", nil},
+		{"Observation/12345", nil},
+		{"logs/pid-42/stdout", nil},
+		{"npi-registry/faq.html", nil},
+	})
+}
+
+// TestNameShapes: names that are not plain ASCII, DICOM and HL7 person
+// names, percent-encoded values, E.164 phones.
+func TestNameShapes(t *testing.T) {
+	runShapeCases(t, Default(), []shapeCase{
+		{"José_García", nameCat},
+		{"Zoë_Müller", nameCat},
+		{"李明", nameCat},
+		{"DOE^JOHN", nameCat},
+		{"SMITH^MARY^A", nameCat},
+		{"john%20smith", nameCat},
+		{"jane%40example.com", email},
+		{"+12128675309", phone},
+		// diacritics
+		{"records/José-Martínez/intake.pdf", nameCat},
+		{"scans/Françoise_Dubois.dcm", nameCat},
+		{"Søren_Andersen_labs.pdf", nameCat},
+		{"patient/Renée_Lefèvre", nameCat},
+		{"inbox/Zoë.Brown/msg-1.eml", nameCat},
+		{"letters/Mr-Müller-referral.docx", nameCat},
+		{"José García discharge summary", nameCat},
+		{"name=Ángela", nameCat},
+		{"café-menü.pdf", nil},
+		{"résumé-template.docx", nil},
+		// CJK and Hangul
+		{"patients/王伟/labs.pdf", nameCat},
+		{"张丽_报告.pdf", nameCat},
+		{"陳大文", nameCat},
+		{"김민준", nameCat},
+		{"报告.pdf", nil},
+		{"数据/备份", nil},
+		// DICOM person names
+		{"studies/GARCIA^MARIA/CT.dcm", nameCat},
+		{"JOHNSON^ROBERT^L^^", nameCat},
+		{"PatientName=WILLIAMS^JAMES", nameCat},
+		// percent-encoding
+		{"uploads/Maria%20Gonzalez%20intake.pdf", nameCat},
+		{"inbox/jane.doe%40example.com/msg.eml", email},
+		{"search?q=robert%5Fjohnson", nameCat},
+		{"files/report%202024.pdf", nil},
+		{"path%2Fto%2Fconfig.json", nil},
+		{"mrn%3D00123456", mrn},
+		{"tel%3A%2B12128675309", phone},
+		// E.164
+		{"contacts/+447911123456.vcf", phone},
+		{"sms/+4915123456789/inbox", phone},
+		{"phone=+33612345678", phone},
+		{"fax=+12128675309", []Category{CategoryFax}},
+		{"+1-212-867-5309", phone},
+		{"build+1234567890", nil},
+		{"c++17/main.cpp", nil},
+		{"version+0123456789", nil},
+	})
+}
+
+// TestShapeFalseAlarms: file names with an @ that are not emails, and
+// organisations, places, diseases and methods named after people.
+func TestShapeFalseAlarms(t *testing.T) {
+	runShapeCases(t, Default(), []shapeCase{
+		{"logo@2x.png", nil},
+		{"icon@3x.png", nil},
+		{"report@v2.json", nil},
+		{"pkg@1.2.3.tgz", nil},
+		{"assets/hero@2X.webp", nil},
+		{"node_modules/@types/node@18.11.9.tgz", nil},
+		{"lodash@4.17.21.js", nil},
+		{"model@v10.onnx", nil},
+		{"img/avatar@1.5x.png", nil},
+		{"deps/react@18.2.0/index.js", nil},
+		{"config@staging.yaml", nil},
+		{"backup@20240601.tar.gz", nil},
+		// real emails still found
+		{"inbox/jane.doe@example.com/msg-1.eml", email},
+		{"to:bob@mail.example.co.uk", email},
+		{"alice@clinic.health", email},
+		{"j.smith@hospital.org.json", email},
+		{"user@example.io", email},
+		// named after people
+		{"johns-hopkins", nil},
+		{"john-deere", nil},
+		{"wells-fargo", nil},
+		{"mayo-clinic", nil},
+		{"st-jude", nil},
+		{"mount-sinai", nil},
+		{"cedars-sinai", nil},
+		{"kaplan-meier", nil},
+		{"bell-palsy", nil},
+		{"referrals/johns_hopkins/2024.csv", nil},
+		{"JohnsHopkins-partnership.pdf", nil},
+		{"exports/WellsFargo/statements.csv", nil},
+		{"analysis/kaplan_meier_curves.png", nil},
+		{"research/parkinsons-disease-cohort.csv", nil},
+		{"vendors/john_deere_invoice.pdf", nil},
+		{"Mount Sinai referrals", nil},
+		{"baker-tilly-audit", nil},
+		// a person next to one still is
+		{"johns-hopkins/patients/Maria_Gonzalez.pdf", nameCat},
+	})
+}
+
+// TestShapeOffsets: findings on decoded or folded names map back to
+// byte offsets of the input, and hold no text.
+func TestShapeOffsets(t *testing.T) {
+	d := Default()
+	for _, tc := range []struct {
+		name, want string
+	}{
+		{"x/john%20smith/y", "john%20smith"},
+		{"to=jane%40example.com&x=1", "jane%40example.com"},
+		{"mrn%3D00123456", "00123456"},
+		{"José_García.pdf", "José_García"},
+		{"+12128675309", "+12128675309"},
+		{"PID|1||12345^^^MRN", "12345"},
+		{"claim/CLM-123456789", "CLM-123456789"},
+	} {
+		fs := d.Scan(tc.name)
+		ok := false
+		for _, f := range fs {
+			if f.Start < 0 || f.End > len(tc.name) || f.Start >= f.End {
+				t.Fatalf("Scan(%q): bad offsets %+v", tc.name, f)
+			}
+			if tc.name[f.Start:f.End] == tc.want {
+				ok = true
+			}
+		}
+		if !ok {
+			t.Errorf("Scan(%q) = %+v, want a finding on %q", tc.name, fs, tc.want)
+		}
+	}
+}
+
+// TestShapeNoAlloc: the new paths do not allocate on a reused slice,
+// except percent-decoding (a string of the decoded name).
+func TestShapeNoAlloc(t *testing.T) {
+	d := Default()
+	dst := make([]Finding, 0, 8)
+	for _, name := range []string{"claim/CLM-123456789", "José_García", "李明", "DOE^JOHN", "logo@2x.png", "johns-hopkins", "+12128675309"} {
+		if n := testing.AllocsPerRun(100, func() { dst = d.AppendScan(dst[:0], name) }); n != 0 {
+			t.Errorf("AppendScan(%q): %v allocs", name, n)
+		}
+	}
+	_ = strings.Repeat
+}
