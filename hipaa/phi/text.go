@@ -61,14 +61,24 @@ type ttok struct {
 	capital   bool // starts with an upper-case letter
 	allCaps   bool // two or more letters, all upper case
 	ascii     bool
-	sentStart bool // first word of the text, of a line or of a sentence
-	newline   bool // a line break between the previous word and this one
-	used      bool // part of a finding
+	sentStart bool  // first word of the text, of a line or of a sentence
+	newline   bool  // a line break between the previous word and this one
+	used      bool  // part of a finding
+	street    uint8 // street-word memo: tsKnown | tsWord | tsUnit | tsNamed
 }
+
+// Bits of ttok.street.
+const (
+	tsKnown = 1 << iota
+	tsWord
+	tsUnit
+	tsNamed
+)
 
 type textScanner struct {
 	d    *Detector
 	s    string
+	low  string // s with ASCII letters lower-cased
 	toks []ttok
 	out  []Finding
 }
@@ -206,6 +216,11 @@ func (ts *textScanner) finish() []Finding {
 
 func (ts *textScanner) tokenize() {
 	s := ts.s
+	lb := []byte(s)
+	for k, c := range lb {
+		lb[k] = lower(c)
+	}
+	ts.low = string(lb)
 	ts.toks = make([]ttok, 0, len(s)/5+4)
 	sent, nl := true, false
 	i := 0

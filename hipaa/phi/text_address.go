@@ -23,6 +23,14 @@ var textStreetEndings = []string{"gasse", "strasse", "straße", "str", "weg", "v
 	"stræde", "stien", "gränd", "platz", "allee", "ring", "dijk", "kade", "plein", "väg", "vägen", "gade",
 	"stræet", "bygget", "vegur", "gatve", "iela", "aukio", "polku", "rinne", "põik", "tee", "puiestee"}
 
+// textEndingsByLast groups textStreetEndings by their last byte.
+var textEndingsByLast = func() (m [256][]string) {
+	for _, e := range textStreetEndings {
+		m[e[len(e)-1]] = append(m[e[len(e)-1]], e)
+	}
+	return m
+}()
+
 var textUnitWords = wordSet(`apt apartment suite ste unit flat room fl floor box bldg building`)
 
 // textAddrCues are words after which an address follows.
@@ -40,31 +48,43 @@ func wordSet(s string) map[string]bool {
 	return m
 }
 
-func (ts *textScanner) lw(i int) string { return strings.ToLower(ts.word(i)) }
+// lw returns word i with its ASCII letters lower-cased.
+func (ts *textScanner) lw(i int) string { return ts.low[ts.toks[i].s:ts.toks[i].e] }
 
-func (ts *textScanner) streetWord(i int) bool {
-	return i >= 0 && i < len(ts.toks) && ts.toks[i].kind == ttAlpha && textStreetWords[ts.lw(i)]
-}
-
-func (ts *textScanner) unitWord(i int) bool {
-	return i >= 0 && i < len(ts.toks) && ts.toks[i].kind == ttAlpha && textUnitWords[ts.lw(i)]
-}
-
-func (ts *textScanner) streetNamed(i int) bool {
+// streetBits returns the street-word memo of word i, computing it once.
+func (ts *textScanner) streetBits(i int) uint8 {
 	if i < 0 || i >= len(ts.toks) || ts.toks[i].kind != ttAlpha {
-		return false
+		return 0
 	}
+	t := &ts.toks[i]
+	if t.street&tsKnown != 0 {
+		return t.street
+	}
+	b := uint8(tsKnown)
 	w := ts.lw(i)
-	if textStreetPrefixes[w] {
-		return true
+	if textStreetWords[w] {
+		b |= tsWord
 	}
-	for _, e := range textStreetEndings {
-		if len(w) > len(e)+2 && strings.HasSuffix(w, e) || w == e {
-			return true
+	if textUnitWords[w] {
+		b |= tsUnit
+	}
+	if textStreetPrefixes[w] {
+		b |= tsNamed
+	} else {
+		for _, e := range textEndingsByLast[w[len(w)-1]] {
+			if len(w) > len(e)+2 && strings.HasSuffix(w, e) || w == e {
+				b |= tsNamed
+				break
+			}
 		}
 	}
-	return false
+	t.street = b
+	return b
 }
+
+func (ts *textScanner) streetWord(i int) bool  { return ts.streetBits(i)&tsWord != 0 }
+func (ts *textScanner) unitWord(i int) bool    { return ts.streetBits(i)&tsUnit != 0 }
+func (ts *textScanner) streetNamed(i int) bool { return ts.streetBits(i)&tsNamed != 0 }
 
 // addrGapOK reports whether the text between words i-1 and i may lie
 // inside an address: spaces, commas, periods, a line break (with "> "
@@ -251,7 +271,7 @@ func (ts *textScanner) placeRules() {
 			if ts.is(i, "of") && !ts.ctxBefore(i, 2, "university", "city", "town", "economy", "county") {
 				continue
 			}
-			w := strings.ToLower(ts.s[ts.toks[j].s:ts.toks[e].e])
+			w := ts.low[ts.toks[j].s:ts.toks[e].e]
 			conf := 0.6
 			if textCountries[w] || textStates[w] {
 				conf = 0.4
@@ -279,7 +299,7 @@ func (ts *textScanner) placeRules() {
 				e++
 			}
 			for ; e >= i; e-- {
-				w := strings.ToLower(ts.s[t.s:ts.toks[e].e])
+				w := ts.low[t.s:ts.toks[e].e]
 				if textCountries[w] || textStates[w] {
 					ts.add(CategoryAddress, t.s, ts.toks[e].e, 0.4)
 					i = e
