@@ -15,6 +15,13 @@ import (
 //go:embed lexicon/lexicon.txt.gz
 var lexiconGz []byte
 
+// intlGz is the embedded list of international given names and surnames
+// (tier 1, in no US list and no English word list), from the locale data
+// of @faker-js/faker; see lexicon/PROVENANCE.md.
+//
+//go:embed lexicon/intl.txt.gz
+var intlGz []byte
+
 // Lexicon flags. Bits 0-5 come from the embedded data; the rest are set
 // from the keyword tables below.
 const (
@@ -182,20 +189,7 @@ nj nm ny nc nd oh ok or pa pr ri sc sd tn tx ut vt va wa wv wi wy`
 // word lists above, without an intermediate map, which keeps the start-up
 // peak of small programs low.
 func buildLexicon() *wordTab {
-	zr, err := gzip.NewReader(bytes.NewReader(lexiconGz))
-	if err != nil {
-		panic("phi: embedded lexicon: " + err.Error())
-	}
-	// The text is read into one exact-size string (the gzip trailer's
-	// ISIZE) with no intermediate []byte.
-	var sb strings.Builder
-	if n := len(lexiconGz); n >= 4 {
-		sb.Grow(int(binary.LittleEndian.Uint32(lexiconGz[n-4:])))
-	}
-	if _, err := io.Copy(&sb, zr); err != nil {
-		panic("phi: embedded lexicon: " + err.Error())
-	}
-	text := sb.String()
+	text, intl := gunzipText(lexiconGz), gunzipText(intlGz)
 	lists := []struct {
 		words string
 		flag  uint32
@@ -205,7 +199,7 @@ func buildLexicon() *wordTab {
 	}
 	// An upper bound on the distinct words: every line, every list word,
 	// the month names and the context words.
-	n := strings.Count(text, "\n") + 1 + 2*len(months) + 1
+	n := strings.Count(text, "\n") + strings.Count(intl, "\n") + 2 + 2*len(months) + 1
 	for _, l := range lists {
 		n += len(fields(l.words))
 	}
@@ -215,27 +209,8 @@ func buildLexicon() *wordTab {
 	heads, orgs := labelHeads(), orgList()
 	n += len(heads) + len(orgs)
 	t := newWordTabFor(n)
-	for len(text) > 0 {
-		nl := indexByteStr(text, '\n')
-		if nl < 0 {
-			nl = len(text)
-		}
-		line := text[:nl]
-		if nl < len(text) {
-			text = text[nl+1:]
-		} else {
-			text = ""
-		}
-		tab := indexByteStr(line, '\t')
-		if tab <= 0 {
-			continue
-		}
-		v := uint32(0)
-		for i := tab + 1; i < len(line); i++ {
-			v = v*10 + uint32(line[i]-'0')
-		}
-		t.update(line[:tab], func(old uint32) uint32 { return old | v })
-	}
+	addLines(t, text)
+	addLines(t, intl)
 	for _, l := range lists {
 		for _, w := range fields(l.words) {
 			t.update(w, func(old uint32) uint32 { return old | l.flag })
@@ -312,6 +287,49 @@ func buildOrgTab() *wordTab {
 		m[strings.Join(o, "")] = 1
 	}
 	return newWordTab(m)
+}
+
+// gunzipText returns the text of an embedded gzip file, read into one
+// exact-size string (the gzip trailer's ISIZE) with no intermediate
+// []byte.
+func gunzipText(gz []byte) string {
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	if err != nil {
+		panic("phi: embedded lexicon: " + err.Error())
+	}
+	var sb strings.Builder
+	if n := len(gz); n >= 4 {
+		sb.Grow(int(binary.LittleEndian.Uint32(gz[n-4:])))
+	}
+	if _, err := io.Copy(&sb, zr); err != nil {
+		panic("phi: embedded lexicon: " + err.Error())
+	}
+	return sb.String()
+}
+
+// addLines ors the flags of the lines word<TAB>flags of text into t.
+func addLines(t *wordTab, text string) {
+	for len(text) > 0 {
+		nl := indexByteStr(text, '\n')
+		if nl < 0 {
+			nl = len(text)
+		}
+		line := text[:nl]
+		if nl < len(text) {
+			text = text[nl+1:]
+		} else {
+			text = ""
+		}
+		tab := indexByteStr(line, '\t')
+		if tab <= 0 {
+			continue
+		}
+		v := uint32(0)
+		for i := tab + 1; i < len(line); i++ {
+			v = v*10 + uint32(line[i]-'0')
+		}
+		t.update(line[:tab], func(old uint32) uint32 { return old | v })
+	}
 }
 
 func indexByteStr(s string, c byte) int {

@@ -180,6 +180,14 @@ func TestNameShapes(t *testing.T) {
 		{"name=Ángela", nameCat},
 		{"café-menü.pdf", nil},
 		{"résumé-template.docx", nil},
+		// international names (lexicon/intl.txt.gz, from faker locales)
+		{"Dobromir_Piwowarczyk", nameCat},
+		{"scans/pirjo-galosevic.dcm", nameCat},
+		{"Moyosore Afoakwa intake", nameCat},
+		{"records/Lauriane_Vyskocil.pdf", nameCat},
+		{"Bishnu_Saragih", nameCat},
+		{"Gökmen_Remes", nameCat},
+		{"maria_piwowarczyk", nameCat},
 		// CJK and Hangul
 		{"patients/王伟/labs.pdf", nameCat},
 		{"张丽_报告.pdf", nameCat},

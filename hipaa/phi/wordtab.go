@@ -14,7 +14,7 @@ type wordTab struct {
 	tails [][2]uint64
 	shift uint // 64 - log2(len(slots))
 	n     int  // words held
-	max   int  // words it may hold (half the slots)
+	max   int  // words it may hold (0.6 of the slots)
 }
 
 type wordSlot struct {
@@ -64,14 +64,15 @@ func newWordTab(words map[string]uint32) *wordTab {
 }
 
 // newWordTabFor returns an empty table with room for up to n words at a
-// load factor of at most one half.
+// load factor of at most 0.6 (a miss probes about three slots, in one or
+// two cache lines).
 func newWordTabFor(n int) *wordTab {
 	size, bits := 16, uint(4)
-	for size < 2*n {
+	for size*3 < 5*n {
 		size *= 2
 		bits++
 	}
-	return &wordTab{slots: make([]wordSlot, size), shift: 64 - bits, max: size / 2}
+	return &wordTab{slots: make([]wordSlot, size), shift: 64 - bits, max: size * 3 / 5}
 }
 
 // update sets the flags of w to f(old), old being 0 when w is not in the
