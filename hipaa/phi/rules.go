@@ -101,8 +101,9 @@ func (sc *scanner) idRules() {
 			}
 		}
 		if isNewIDCtx(c) || bare {
-			// a date or a year is not an id: visit-2024-03-05, Patient/2024
-			if letters == 0 && (groups > 1 && c != ckNatID || digits == 4) {
+			// a date, a year or a timestamp is not an id: visit-2024-03-05,
+			// Patient/2024, case_20240601, visit/1717243200
+			if letters == 0 && (groups > 1 && c != ckNatID || digits == 4 || c != ckNatID && timestampLike(sc.name[s:e])) {
 				continue
 			}
 		}
@@ -140,7 +141,10 @@ func (sc *scanner) idRules() {
 			// NHS 10 digits, SIN 9, NIR 13-15, Steuer-ID 11, NINO AB123456C
 			cat = CategorySSN
 			if digits >= 6 && size >= 8 && size <= 16 && letters <= 3 {
-				conf = 0.85
+				conf = 0.8
+				if letters == 0 && natIDCheck(sc.name[s:e]) {
+					conf = 0.95
+				}
 			}
 		case ckEmployee:
 			cat = CategoryAccount
@@ -1094,4 +1098,85 @@ func (sc *scanner) nameRules() {
 		}
 		sc.add(CategoryName, t.s, u.e, clamp(conf))
 	}
+}
+
+// timestampLike reports whether the digits s (with no letters) are a
+// yyyymmdd date, or Unix time in seconds or milliseconds (2001-2033).
+func timestampLike(s string) bool {
+	var d [20]byte
+	n := 0
+	for i := 0; i < len(s) && n < len(d); i++ {
+		if isDigit(s[i]) {
+			d[n] = s[i]
+			n++
+		}
+	}
+	switch {
+	case n == 8:
+		return validDate(atoi(string(d[:4])), atoi(string(d[4:6])), atoi(string(d[6:8])))
+	case n == 10 || n == 13:
+		return d[0] == '1'
+	case n == 14:
+		return validDate(atoi(string(d[:4])), atoi(string(d[4:6])), atoi(string(d[6:8]))) // yyyymmddhhmmss
+	}
+	return false
+}
+
+// natIDCheck reports whether the digits of s pass the check of a national
+// number of their length: NHS number (10, mod 11), Canadian SIN (9, Luhn),
+// German Steuer-ID (11, ISO 7064 mod 11,10), French NIR (15, key 97).
+func natIDCheck(s string) bool {
+	var d [16]int
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if isDigit(s[i]) {
+			if n == len(d) {
+				return false
+			}
+			d[n] = int(s[i] - '0')
+			n++
+		}
+	}
+	switch n {
+	case 9:
+		sum, dbl := 0, false
+		for i := 8; i >= 0; i-- {
+			sum, dbl = luhnAdd(sum, dbl, d[i])
+		}
+		return sum%10 == 0
+	case 10:
+		sum := 0
+		for i := 0; i < 9; i++ {
+			sum += d[i] * (10 - i)
+		}
+		c := 11 - sum%11
+		if c == 11 {
+			c = 0
+		}
+		return c != 10 && c == d[9]
+	case 11:
+		if d[0] == 0 {
+			return false
+		}
+		p := 10
+		for i := 0; i < 10; i++ {
+			sm := (d[i] + p) % 10
+			if sm == 0 {
+				sm = 10
+			}
+			p = (2 * sm) % 11
+		}
+		c := 11 - p
+		if c == 10 {
+			c = 0
+		}
+		return c == d[10]
+	case 15:
+		v := 0
+		for i := 0; i < 13; i++ {
+			v = (v*10 + d[i]) % 97
+		}
+		return 97-v == d[13]*10+d[14]
+	}
+	return false
 }

@@ -718,7 +718,7 @@ func (sc *scanner) ctxBack(i, max int) (ctxKind, int) {
 		if t.masked {
 			return ckNone, 0
 		}
-		if c := t.ctx(); c != ckNone {
+		if c := t.ctx(); c != ckNone && !isNewIDCtx(c) { // the new labels are idRules' only
 			if t.used {
 				return ckNone, 0
 			}
@@ -739,7 +739,7 @@ func (sc *scanner) ctxFwd(j, max int) ctxKind {
 		if t.kind == tkDigit {
 			return ckNone
 		}
-		if c := t.ctx(); c != ckNone {
+		if c := t.ctx(); c != ckNone && !isNewIDCtx(c) { // the new labels are idRules' only
 			return c
 		}
 	}

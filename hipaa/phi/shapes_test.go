@@ -2,7 +2,6 @@ package phi
 
 import (
 	"slices"
-	"strings"
 	"testing"
 )
 
@@ -154,7 +153,57 @@ func TestLabeledIDs(t *testing.T) {
 		{"Observation/12345", nil},
 		{"logs/pid-42/stdout", nil},
 		{"npi-registry/faq.html", nil},
+		{"case_20240601.json", nil},
+		{"visit/1717243200", nil},
+		{"pid/1717243200123.log", nil},
+		{"encounter-20240601120000.json", nil},
+		// a new label is no context to the digit rules: these are as before
+		{"visit_555-234-5678", phone},
+		{"claim_219-09-9999", ssnCat},
+		{"dob_visit_1980-01-02", []Category{CategoryDate}},
 	})
+}
+
+// TestNatIDCheck: the check digits that raise a labeled national number
+// to 0.95.
+func TestNatIDCheck(t *testing.T) {
+	for _, tc := range []struct {
+		s  string
+		ok bool
+	}{
+		{"9434765919", true},   // NHS
+		{"943 476 5919", true}, // NHS, spaced
+		{"9434765918", false},
+		{"046454286", true}, // SIN
+		{"046454287", false},
+		{"86095742719", true}, // Steuer-ID
+		{"86095742718", false},
+		{"47150938526", true},
+		{"184057510200341", true}, // NIR
+		{"184057510200342", false},
+		{"269029934173285", true},
+		{"12345", false},
+	} {
+		if got := natIDCheck(tc.s); got != tc.ok {
+			t.Errorf("natIDCheck(%q) = %v, want %v", tc.s, got, tc.ok)
+		}
+	}
+	d := Default()
+	for _, tc := range []struct {
+		name string
+		conf float64
+	}{
+		{"nhs-number/9434765919", 0.95},
+		{"nhs-number/9434765918", 0.8},
+		{"sin=046454286", 0.95},
+		{"steuer-id/86095742719", 0.95},
+		{"nir/184057510200341", 0.95},
+	} {
+		fs := d.Scan(tc.name)
+		if len(fs) != 1 || fs[0].Category != CategorySSN || fs[0].Confidence != tc.conf {
+			t.Errorf("Scan(%q) = %+v, want one ssn finding at %v", tc.name, fs, tc.conf)
+		}
+	}
 }
 
 // TestNameShapes: names that are not plain ASCII, DICOM and HL7 person
@@ -305,5 +354,4 @@ func TestShapeNoAlloc(t *testing.T) {
 			t.Errorf("AppendScan(%q): %v allocs", name, n)
 		}
 	}
-	_ = strings.Repeat
 }
