@@ -66,11 +66,14 @@ func (sc *scanner) idRules() {
 		if c == ckLicense && sc.toks[j].kind == tkAlpha && sc.toks[j].ctx() == ckPlate {
 			continue // "license plate": the plate rule handles it
 		}
-		if sc.toks[j].kind == tkAlpha && sc.toks[j].ctx() != ckNone || sc.toks[j].masked && !sc.labeledHex(j) || sc.toks[j].used {
+		if sc.toks[j].kind == tkAlpha && sc.toks[j].ctx() != ckNone && !sc.ctxPrefix(j) || sc.toks[j].masked && !sc.labeledHex(j) || sc.toks[j].used {
 			continue
 		}
-		if g := sc.gap(j); g == '~' {
+		if g := sc.gap(j); g == '~' && !sc.kvGap(j) {
 			continue
+		}
+		if u := &sc.toks[j]; u.kind == tkAlpha && u.lx&lxEng != 0 && u.e-u.s >= 4 && u.e == u.we {
+			continue // an English word, not an id prefix: member-since-2019, passport-renewal-2024
 		}
 		k := j
 		groups := 1
@@ -128,6 +131,9 @@ func (sc *scanner) idRules() {
 			// a weak label (visit, case, pid): a long number, or a short
 			// prefix and digits (ENC-998877, FHIR Encounter/abc-123)
 			cat = CategoryMRN
+			if letters == 0 && digits < 8 && sc.tokIs(last, "pid") {
+				break // a process id: pid=4194304
+			}
 			if letters == 0 && digits >= 6 && size <= 20 || letters > 0 && letters <= 4 && digits >= 3 && size >= 6 && (groups > 1 || digits >= 5) ||
 				fhir && digits >= 1 && size >= 3 {
 				conf = 0.75
@@ -228,6 +234,39 @@ func (sc *scanner) idRules() {
 		sc.add(cat, s, e, conf)
 		i = k
 	}
+}
+
+// kvGap reports whether the bytes between tokens j-1 and j are a
+// key-value separator of JSON or a config line, up to 4 bytes of quotes,
+// spaces and one ':' or '=': {"mrn": "00123456"}, patientId='12345'.
+func (sc *scanner) kvGap(j int) bool {
+	a, b := sc.toks[j-1].e, sc.toks[j].s
+	if b-a > 4 {
+		return false
+	}
+	seps := 0
+	for k := a; k < b; k++ {
+		switch sc.name[k] {
+		case ':', '=':
+			seps++
+		case '"', '\'', ' ':
+		default:
+			return false
+		}
+	}
+	return seps == 1
+}
+
+// ctxPrefix reports whether alpha token j, a context word, is rather the
+// letter prefix of an id glued to its digits: YR704839, MS1234567, DR88712.
+func (sc *scanner) ctxPrefix(j int) bool {
+	t := &sc.toks[j]
+	switch t.ctx() {
+	case ckYear, ckAgeUnit, ckTitle, ckIP:
+	default:
+		return false
+	}
+	return j+1 < len(sc.toks) && sc.toks[j+1].kind == tkDigit && sc.gap(j+1) == 0 && t.e-t.s <= 3
 }
 
 // isNewIDCtx reports whether c is one of the label kinds that only
