@@ -56,6 +56,7 @@ type scanner struct {
 	ctxBits  uint32 // 1<<ctxKind of the context words
 	wordLens uint32 // 1<<len of the words that can be an MBI, a DEA number or a VIN
 	poTok    bool   // a 2- or 5-letter token starting with p: "po", "pobox"
+	hasHigh  bool   // a word has a non-ASCII byte: fixHigh runs
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
@@ -87,6 +88,9 @@ func (sc *scanner) run() {
 	if !sc.scanFast() {
 		sc.rawPass()
 		sc.tokenize()
+	}
+	if sc.hasHigh {
+		sc.fixHigh()
 	}
 	if len(sc.toks) == 0 {
 		sc.finish()
@@ -482,6 +486,9 @@ func (sc *scanner) tokenize() {
 		tc := c // class of the token's first byte
 		up, digits, hex, wups := 0, 0, 0, 0
 		for {
+			if c&cHigh != 0 {
+				sc.hasHigh = true
+			}
 			buf[i] = lowerTab[s[i]]
 			up += int(c>>1) & 1
 			digits += int(c & cDigit)
@@ -564,17 +571,7 @@ func (sc *scanner) pushToken(s, e, ws, we, up int, tc uint8) {
 		default:
 			t.caps = capMixed
 		}
-		if tc&cHigh != 0 || sc.highIn(s, e) {
-			lx := sc.foldLookup(s, e)
-			t.lx = lx
-			sc.lxOr |= lx
-			if c := ctxKind((lx & lxCtxMask) >> lxCtxShift); c != ckNone {
-				sc.ctxBits |= 1 << c
-			}
-			if sc.buf[s] == 'p' && (L == 2 || L == 5) {
-				sc.poTok = true // as tokenize64
-			}
-		} else if L >= 2 && L <= maxLookupLen {
+		if L >= 2 && L <= maxLookupLen {
 			var lx uint32
 			k0, k1, k2, h := wordKey(sc.buf[s:], L)
 			if sc.d.extra == nil {
@@ -617,16 +614,6 @@ func (sc *scanner) pushToken(s, e, ws, we, up int, tc uint8) {
 }
 
 const lxDeny = 1 << 20
-
-// highIn reports whether s[s:e] has a non-ASCII byte.
-func (sc *scanner) highIn(s, e int) bool {
-	for k := s; k < e; k++ {
-		if sc.name[k] >= 0x80 {
-			return true
-		}
-	}
-	return false
-}
 
 // lookupExtra returns the flags of a word for a detector with allow or
 // deny words.

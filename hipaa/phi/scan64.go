@@ -168,7 +168,6 @@ func (sc *scanner) tokenize64(m *byteMasks, off int) {
 
 	toks := sc.toks[:cap(sc.toks)] // room for a token a byte (scanFast)
 	nt := len(sc.toks)
-	first0 := nt
 	buf := sc.buf[off : off+88]
 	lex, extra := sc.d.lex, sc.d.extra
 	slots, tails, shift := lex.slots, lex.tails, lex.shift
@@ -284,19 +283,7 @@ func (sc *scanner) tokenize64(m *byteMasks, off int) {
 	sc.toks = toks[:nt]
 	sc.lxOr, sc.ctxBits, sc.ndigit, sc.poTok = lxOr, ctxBits&^1, ndigit, poTok // bit 0: no context
 	if m.high != 0 {
-		// Tokens with non-ASCII letters are looked up folded, out of the
-		// loop above (a call there would spill its state).
-		for k := first0; k < nt; k++ {
-			t := &sc.toks[k]
-			if t.kind == tkAlpha && m.high&spanMask(int(t.s)-off, int(t.e)-off) != 0 {
-				lx := sc.foldLookup(int(t.s), int(t.e))
-				t.lx = lx
-				sc.lxOr |= lx
-				if c := ctxKind((lx & lxCtxMask) >> lxCtxShift); c != ckNone {
-					sc.ctxBits |= 1 << c
-				}
-			}
-		}
+		sc.hasHigh = true
 	}
 }
 

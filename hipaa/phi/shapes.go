@@ -2,6 +2,7 @@ package phi
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -351,6 +352,79 @@ func (sc *scanner) foldLookup(s, e int) uint32 {
 		return sc.lookupExtra(k0, k1, k2, n, h)
 	}
 	return sc.d.lex.get(k0, k1, k2, n, h)
+}
+
+// fixHigh revises the tokens with non-ASCII letters, out of the
+// tokenizers' hot loops: it joins the pieces of an upper-case word split
+// after an upper-case non-ASCII letter (GARCÍ|A, MÜ|LLER), sets their
+// capitalisation from their runes, and looks them up folded.
+func (sc *scanner) fixHigh() {
+	toks := sc.toks
+	out := 0
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		for i+1 < len(toks) && t.kind == tkAlpha && toks[i+1].kind == tkAlpha && toks[i+1].s == t.e && endsUpperHigh(sc.name[t.s:t.e]) {
+			t.e = toks[i+1].e
+			i++
+		}
+		toks[out] = t
+		out++
+	}
+	sc.toks = toks[:out]
+	for k := range sc.toks {
+		t := &sc.toks[k]
+		if t.kind != tkAlpha || !hasHighByte(sc.name[t.s:t.e]) {
+			continue
+		}
+		t.caps = runeCaps(sc.name[t.s:t.e])
+		lx := sc.foldLookup(int(t.s), int(t.e))
+		t.lx = lx
+		sc.lxOr |= lx
+		if c := ctxKind((lx & lxCtxMask) >> lxCtxShift); c != ckNone {
+			sc.ctxBits |= 1 << c
+		}
+	}
+}
+
+func hasHighByte(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return true
+		}
+	}
+	return false
+}
+
+// endsUpperHigh reports whether s ends with an upper-case non-ASCII letter.
+func endsUpperHigh(s string) bool {
+	if len(s) == 0 || s[len(s)-1] < 0x80 {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// runeCaps is the capitalisation class of a word with non-ASCII letters.
+func runeCaps(s string) uint8 {
+	n, up, firstUp := 0, 0, false
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			up++
+			if n == 0 {
+				firstUp = true
+			}
+		}
+		n++
+	}
+	switch {
+	case up == 0:
+		return capLower
+	case up == n && n > 1:
+		return capUpper
+	case up == 1 && firstUp:
+		return capTitle
+	}
+	return capMixed
 }
 
 // hasPctEscape reports whether name has a %XX escape.

@@ -257,6 +257,12 @@ func TestNameShapes(t *testing.T) {
 		{"letters/Mr-Müller-referral.docx", nameCat},
 		{"José García discharge summary", nameCat},
 		{"name=Ángela", nameCat},
+		{"GARCÍA^JOSÉ", nameCat},
+		{"MÜLLER^HANS", nameCat},
+		{"JOSÉ_GARCÍA.pdf", nameCat},
+		{"ZoëMüller", nameCat},
+		{"studies/NÚÑEZ^MARÍA/CT.dcm", nameCat},
+		{"ÉMILE_DURAND", nameCat},
 		{"café-menü.pdf", nil},
 		{"résumé-template.docx", nil},
 		// international names (lexicon/intl.txt.gz, from faker locales)
@@ -379,7 +385,7 @@ func TestShapeOffsets(t *testing.T) {
 func TestShapeNoAlloc(t *testing.T) {
 	d := Default()
 	dst := make([]Finding, 0, 8)
-	for _, name := range []string{"claim/CLM-123456789", "José_García", "李明", "DOE^JOHN", "logo@2x.png", "johns-hopkins", "+12128675309"} {
+	for _, name := range []string{"claim/CLM-123456789", "José_García", "GARCÍA^JOSÉ", `{"mrn": "00123456"}`, "李明", "DOE^JOHN", "logo@2x.png", "johns-hopkins", "+12128675309"} {
 		if n := testing.AllocsPerRun(100, func() { dst = d.AppendScan(dst[:0], name) }); n != 0 {
 			t.Errorf("AppendScan(%q): %v allocs", name, n)
 		}
