@@ -12,8 +12,22 @@ import (
 // (check digits, Luhn, NANP and SSN rules) and context rules (a label
 // such as dob, mrn, fax or member next to a value) to them. Personal names
 // come from an embedded dictionary of US Census 2010 surnames and SSA
-// given names, weighed against an English word list so that a name that
-// is also a common word needs context.
+// given names, plus international names from @faker-js/faker locales,
+// weighed against an English word list so that a name that is also a
+// common word needs context.
+//
+// A label naming an identifier matches in any casing and separator, on
+// its tokens concatenated (Medical_Record_No, medicalRecordNumber, MRN#,
+// nhs-number, A-Number), including FHIR references (Patient/123) and
+// JSON or config key-value pairs; the value must be identifier-shaped.
+// HL7 PID segments, GS1 UDIs and DICOM FAMILY^GIVEN names are read as
+// such. Letters with diacritics are folded for lookup (García, MÜLLER);
+// a CJK or Hangul word of a common surname and one or two more
+// characters is a name; %XX escapes are decoded before scanning and the
+// findings mapped back to offsets of the input. An email needs a
+// plausible domain (not logo@2x.png), and a few organisations, places
+// and diseases named after people (johns-hopkins, kaplan-meier) are not
+// names.
 //
 // A Detector is immutable and safe for concurrent use.
 type Detector struct {

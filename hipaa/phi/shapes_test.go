@@ -391,3 +391,29 @@ func TestShapeNoAlloc(t *testing.T) {
 		}
 	}
 }
+
+// FuzzShapes is FuzzScan seeded with the shapes of this file: labels,
+// percent escapes, HL7 segments, UDIs, non-ASCII and CJK names.
+func FuzzShapes(f *testing.F) {
+	for _, s := range []string{
+		"medical-record-number/1234567", "memberid=ABC123456789", "claim/CLM-123456789", "Encounter/abc-123",
+		"PID|1||12345^^^MRN||DOE^JOHN||19800102|F||||||||||||123-45-6789", "José_García", "GARCÍA^JOSÉ", "李明", "김민준",
+		"john%20smith", "jane%40example.com", "%", "%4", "%zz%41", "+12128675309", "logo@2x.png", "johns-hopkins",
+		"udi/(01)00884838003541(17)251231(21)SN12345", `{"mrn": "00123456"}`, "A-Number/A123456789", "nhs 943 476 5919",
+		"\xc3", "\xe6\x9d", "É\x80É", "PID|", "(01)",
+	} {
+		f.Add(s)
+	}
+	d := Default()
+	f.Fuzz(func(t *testing.T, name string) {
+		a := d.Scan(name)
+		for _, x := range a {
+			if x.Start < 0 || x.End > len(name) || x.Start >= x.End || !(x.Confidence > 0 && x.Confidence <= 1) {
+				t.Fatalf("bad finding %+v for %q", x, name)
+			}
+		}
+		if b := d.Scan(name); !slices.Equal(a, b) {
+			t.Fatalf("not deterministic for %q: %+v vs %+v", name, a, b)
+		}
+	})
+}
