@@ -3,6 +3,7 @@ package phi
 import (
 	"strings"
 	"sync"
+	"unsafe"
 )
 
 // Detector finds HIPAA Safe Harbor identifiers in names: S3 keys,
@@ -182,7 +183,9 @@ func (d *Detector) appendScanDecoded(dst []Finding, name string) []Finding {
 	pb := pctBufs.Get().(*pctBuf)
 	pb.dec, pb.offs = pctDecode(name, pb.dec, pb.offs)
 	base := len(dst)
-	dst = d.AppendScan(dst, string(pb.dec))
+	// The decoded name lives only during the scan (findings hold offsets,
+	// not text), so it may alias the pooled buffer: no allocation.
+	dst = d.AppendScan(dst, unsafe.String(unsafe.SliceData(pb.dec), len(pb.dec)))
 	for i := base; i < len(dst); i++ {
 		dst[i].Start = int(pb.offs[dst[i].Start])
 		dst[i].End = int(pb.offs[dst[i].End])

@@ -12,7 +12,9 @@
 // through a Detector before the call and refuses it on a finding.
 //
 // A Detector reports personal names (from embedded US Census 2010 surname
-// and SSA given-name lists, weighed against an English word list), dates
+// and SSA given-name lists and international names from @faker-js/faker
+// locales, weighed against an English word list; letters with diacritics
+// folded; CJK, DICOM and HL7 person names), dates
 // tied to a person, ages over 89, phone and fax numbers, email addresses,
 // SSNs, medical record, health plan, account and licence numbers, vehicle
 // and device identifiers, URLs, IP addresses, ZIP codes and street
