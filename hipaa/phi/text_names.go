@@ -48,12 +48,6 @@ func (ts *textScanner) nameCand(i int) bool {
 	return true
 }
 
-// strongName: in a name list, not an English word.
-func (ts *textScanner) strongName(i int) bool {
-	tier, eng, _ := ts.nameTier(i)
-	return tier >= 1 && !eng
-}
-
 // foreignName: a capitalised word in no list at all (no name list, no
 // English word list), or with non-ASCII letters: a rare or foreign name.
 func (ts *textScanner) foreignName(i int) bool {
