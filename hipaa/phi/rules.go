@@ -184,14 +184,17 @@ func (sc *scanner) idRules() {
 				conf = 0.85
 			}
 		case ckNPI:
+			// An NPI identifies a provider, not the individual (Safe
+			// Harbor lists identifiers of the patient, relatives, employers
+			// and household): a weak hint only, below DefaultMinConfidence.
 			cat = CategoryLicense
 			if digits == 10 && letters == 0 {
-				conf = 0.7
+				conf = 0.4
 				if (id[0] == '1' || id[0] == '2') && luhnDigits(id, 0, 10, "80840") {
-					conf = 0.95
+					conf = 0.45
 				}
 			} else if digits >= 4 && size >= 5 {
-				conf = 0.6
+				conf = 0.35
 			}
 		case ckDEA:
 			cat = CategoryLicense
@@ -382,6 +385,12 @@ func (sc *scanner) chainAt(g []int) int {
 			conf := 0.85
 			if ctx == ckIP {
 				conf = 0.95
+			}
+			if o0, o3 := sc.digitVal(g[0]), sc.digitVal(g[3]); o0 == 127 || o0 == 0 || o3 == 0 || o3 == 255 ||
+				m >= 5 && sep(4) == '_' && L(4) <= 2 && sc.digitVal(g[4]) <= 32 && o3 == 0 {
+				// loopback, unspecified, a network (10.1.0.0, cidr 10.1.0.0_16)
+				// or broadcast address: infrastructure, no person's device
+				conf = 0.4
 			}
 			sc.add(CategoryIP, s, e, conf)
 			mark(4)

@@ -240,6 +240,7 @@ func (sc *scanner) gs1UDI(i int) int {
 		return i
 	}
 	// (AI)value groups: (10) lot, (11) date, (17) expiry, (21) serial
+	pi := false
 	for e+4 <= len(s) && s[e] == '(' && isDigit(s[e+1]) && isDigit(s[e+2]) && s[e+3] == ')' {
 		v := e + 4
 		for v < len(s) && isAlnum(s[v]) {
@@ -248,9 +249,19 @@ func (sc *scanner) gs1UDI(i int) int {
 		if v == e+4 {
 			break
 		}
+		switch s[e+1 : e+3] {
+		case "10", "11", "17", "21":
+			pi = true
+		}
 		e = v
 	}
-	sc.add(CategoryDevice, int32(i), int32(e), 0.8)
+	if pi {
+		// a production identifier makes it one device, an identifier of
+		// the individual's device (M)
+		sc.add(CategoryDevice, int32(i), int32(e), 0.8)
+	}
+	// The device identifier alone (a GTIN) names a model, not a device:
+	// masked so that the digit rules do not read it, no finding.
 	sc.mask(i, e)
 	return e - 1
 }

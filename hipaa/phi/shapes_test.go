@@ -417,3 +417,35 @@ func FuzzShapes(f *testing.F) {
 		}
 	})
 }
+
+// TestProviderAndInfraIDs: identifiers that are not the individual's.
+func TestProviderAndInfraIDs(t *testing.T) {
+	d := Default()
+	runShapeCases(t, d, []shapeCase{
+		// provider NPIs identify the clinician, not the patient
+		{"npi-1234567893", nil},
+		{"prescribers/npi_1234567893/profile.json", nil},
+		{"NPI:1234567893", nil},
+		{"npi=2345678904", nil},
+		// GS1 UDI: the device identifier alone names a model
+		{"catalog/(01)00812345678906.json", nil},
+		{"gtin=(01)10812345678903", nil},
+		{"implant/(01)00812345678906(10)LOT42A", dev},
+		{"implant/(01)00812345678906(11)240105(21)X99", dev},
+		{"pump/(01)00812345678906(17)270630", dev},
+		// loopback, unspecified, network and broadcast addresses
+		{"hosts/127.0.0.1-dnsmasq.conf", nil},
+		{"bind/0.0.0.0-8443.yaml", nil},
+		{"subnets/cidr=172.20.0.0_16.json", nil},
+		{"routes/192.168.4.0_24/table.json", nil},
+		{"broadcast/10.2.3.255.cfg", nil},
+		// an address of a device stays PHI
+		{"sessions/203.0.113.77/consent.json", []Category{CategoryIP}},
+		{"client-ip=198.51.100.23", []Category{CategoryIP}},
+	})
+	for _, name := range []string{"npi-1234567893", "hosts/127.0.0.1-dnsmasq.conf"} {
+		if len(d.Scan(name)) == 0 {
+			t.Errorf("Scan(%q): want a weak finding below the threshold", name)
+		}
+	}
+}

@@ -140,7 +140,10 @@ var templates = []template{
 	}},
 	{"license/npi-dea", 20, func(g *gen) (string, []string) {
 		if g.r.IntN(2) == 0 {
-			return fmt.Sprintf(g.pick("providers/npi_%s.json", "npi-%s"), g.npi()), c("license")
+			// A provider's NPI identifies the clinician, not the
+			// individual: Safe Harbor lists identifiers of the patient and
+			// relatives, employers or household members. Clean.
+			return fmt.Sprintf(g.pick("providers/npi_%s.json", "npi-%s"), g.npi()), nil
 		}
 		return fmt.Sprintf(g.pick("rx/dea_%s.pdf", "prescriber-%s/rx.pdf", "DEA-%s"), g.dea()), c("license")
 	}},
