@@ -41,9 +41,13 @@ import (
 //     country or state name only as a hint below 0.5. GPE is scored as
 //     labelled (all of it), so its recall at 0.5 is a lower bound.
 //   - DATE_TIME: the set labels bare years too; Safe Harbor (C) keeps years,
-//     so ScanText reports a bare year only as a hint, as it does an age
-//     under 90 (the set's AGE is mostly under 90). The table is printed at
-//     the policy threshold 0.5 and again with hints (>= 0.35).
+//     so ScanText reports a bare year only as a hint. The table is printed
+//     at the policy threshold 0.5 and again with hints (>= 0.35).
+//   - AGE: the set labels every age, but Safe Harbor (C) removes only ages
+//     over 89 (and ScanText reports younger ages as hints below 0.5). So
+//     an AGE span is scored only when its value is over 89 (digits >= 90,
+//     or a written "ninety"/"hundred"); the tokens of a younger age are
+//     "don't care" (presidioAgeScored). The rows read "AGE (>89)".
 //
 // The 1,500 sentences are split by template: FNV-1a of the decimal
 // template_id, mod 3 == 0 is the test part (about 1/3, scored only), the
@@ -203,7 +207,9 @@ func scorePresidio(recs []presidioRecord, findings [][]Finding, testPart bool, m
 					if t == "ZIP" {
 						t = "ZIP_CODE"
 					}
-					if scored[t] {
+					if t == "AGE" && !presidioAgeScored(sp.Value) {
+						dontCare = true
+					} else if scored[t] {
 						gold = t
 					} else if presidioDontCare[t] {
 						dontCare = true
@@ -258,6 +264,29 @@ func scorePresidio(recs []presidioRecord, findings [][]Finding, testPart bool, m
 	return sc
 }
 
+// presidioAgeScored reports whether an AGE span is over 89, the ages Safe
+// Harbor removes: its digits read 90 or more, or it is written with
+// "ninety" or "hundred".
+func presidioAgeScored(v string) bool {
+	n, digits := 0, false
+	for i := 0; i < len(v); i++ {
+		if isDigit(v[i]) {
+			digits = true
+			n = n*10 + int(v[i]-'0')
+			if n > 1000 {
+				break
+			}
+		} else if digits {
+			break
+		}
+	}
+	if digits {
+		return n >= 90
+	}
+	l := strings.ToLower(v)
+	return strings.Contains(l, "ninety") || strings.Contains(l, "hundred")
+}
+
 func (sc *presidioScore) table(title string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s (%d sentences, token level)\n", title, sc.sentences)
@@ -280,11 +309,16 @@ func (sc *presidioScore) table(title string) string {
 	}
 	for _, t := range types {
 		if c := sc.byType[t]; c != nil {
-			row(t, *c)
+			name := t
+			if t == "AGE" {
+				name = "AGE (>89)"
+			}
+			row(name, *c)
 		}
 	}
 	row("overall", sc.all)
 	row("any-PHI (untyped)", sc.anyPHI)
+	fmt.Fprintf(&b, "  AGE is scored only over 89 (Safe Harbor); younger ages are don't care\n")
 	fmt.Fprintf(&b, "  Presidio published: default P 0.685 R 0.603 F2 0.618; transformer P 0.870 R 0.839 F2 0.845\n")
 	return b.String()
 }
@@ -362,6 +396,9 @@ func TestPresidioDevErrors(t *testing.T) {
 			for _, sp := range r.Spans {
 				if sp.Start < tk[1] && sp.End > tk[0] {
 					gold = sp.Type
+					if gold == "AGE" && !presidioAgeScored(sp.Value) {
+						gold = "TITLE" // don't care
+					}
 				}
 			}
 			var cat Category

@@ -63,6 +63,9 @@ func (ts *textScanner) numberRules() {
 			ts.writtenDate(i)
 			continue
 		}
+		if ts.toks[i].kind == ttAlpha && ts.relativeDate(i) {
+			continue
+		}
 		if ts.toks[i].kind == ttDigit && !ts.usedAt(i) {
 			ts.numericDate(i)
 		}
@@ -107,32 +110,142 @@ func (ts *textScanner) numericDate(i int) {
 }
 
 // writtenDate matches "March 3, 2020", "3 March 2020", "March 3rd",
-// "March 2020" around the month word i.
+// "the 3rd of March", "March the 3rd", "March 2020", ranges ("March 3-5,
+// 2020", "3 to 5 March"), a weekday before ("Monday, March 3") and a time
+// after ("March 3, 2020 at 10:30 am") around the month word i.
 func (ts *textScanner) writtenDate(i int) {
 	s, e := i, i
 	conf := 0.0
+	yearAfter := func(k int) bool {
+		return ts.isYear(k) && (ts.tight(k) || ts.gap(k) == ", " || ts.gap(k) == ",")
+	}
 	if d := ts.ordinalDay(i + 1); d > 0 && ts.tight(i+1) {
-		e = i + 1
-		conf = 0.7
-		if ts.isYear(i+2) && (ts.tight(i+2) || ts.gap(i+2) == ", ") {
-			e = i + 2
+		e, conf = i+1, 0.7
+	} else if d := ts.ordinalDay(i + 2); d > 0 && ts.is(i+1, "the") && ts.tight(i+1) && ts.tight(i+2) {
+		e, conf = i+2, 0.7 // March the 3rd
+	} else if d := ts.ordinalDay(i - 1); d > 0 && ts.tight(i) {
+		s, conf = i-1, 0.7
+	} else if d := ts.ordinalDay(i - 2); d > 0 && ts.is(i-1, "of") && ts.tight(i) && ts.tight(i-1) {
+		s, conf = i-2, 0.7 // the 3rd of March
+	}
+	if conf > 0 {
+		// a range: March 3-5, March 3 to 5, 3-5 March
+		if s == i && ts.rangeDay(e+1) {
+			e++
+		} else if s < i && s > 0 && ts.rangeDayBack(s) {
+			s--
+		}
+		if yearAfter(e + 1) {
+			e++
 			conf = 0.85
 		}
-	} else if d := ts.ordinalDay(i - 1); d > 0 && (ts.tight(i) || ts.gap(i) == " of ") {
-		s = i - 1
-		conf = 0.7
-		if ts.isYear(i+1) && (ts.tight(i+1) || ts.gap(i+1) == ", ") {
-			e = i + 1
-			conf = 0.85
-		}
-	} else if ts.isYear(i+1) && (ts.tight(i+1) || ts.gap(i+1) == ", ") {
-		e = i + 1
-		conf = 0.6
+	} else if yearAfter(i + 1) {
+		e, conf = i+1, 0.6
 	}
 	if conf == 0 {
 		return
 	}
+	// Monday, March 3
+	if s > 0 && textWeekdays[ts.lw(s-1)] && ts.toks[s-1].kind == ttAlpha && (ts.tight(s) || ts.gap(s) == ", ") {
+		s--
+	} else if s > 1 && ts.is(s-1, "the") && ts.tight(s) && textWeekdays[ts.lw(s-2)] && ts.toks[s-2].kind == ttAlpha && ts.gap(s-1) == ", " {
+		s -= 2
+	}
+	e = ts.timeAfter(e)
 	ts.add(CategoryDate, ts.toks[s].s, ts.toks[e].e, conf)
+}
+
+// rangeDay reports whether word k ends a day range: "-5", "to 5th".
+func (ts *textScanner) rangeDay(k int) bool {
+	if k >= len(ts.toks) {
+		return false
+	}
+	if g := ts.gap(k); (g == "-" || g == " - " || g == "–") && ts.ordinalDay(k) > 0 {
+		return true
+	}
+	return false
+}
+
+// rangeDayBack reports whether a day range ends at word s: "3-5 March".
+func (ts *textScanner) rangeDayBack(s int) bool {
+	if g := ts.gap(s); (g == "-" || g == " - " || g == "–") && ts.ordinalDay(s-1) > 0 {
+		return true
+	}
+	return false
+}
+
+// timeAfter extends a date ending at word e by a time: "10:30", "at
+// 10:30 am", "10am".
+func (ts *textScanner) timeAfter(e int) int {
+	n := len(ts.toks)
+	k := e + 1
+	if k < n && ts.is(k, "at") && ts.tight(k) {
+		k++
+	}
+	if k >= n || !(ts.tight(k) || ts.gap(k) == ", " || ts.gap(k) == " ") {
+		return e
+	}
+	L := ts.digitLen(k)
+	switch {
+	case (L == 1 || L == 2) && k+1 < n && ts.gap(k+1) == ":" && ts.digitLen(k+1) == 2:
+		k++
+		if k+1 < n && ts.gap(k+1) == ":" && ts.digitLen(k+1) == 2 {
+			k++
+		}
+		if k+1 < n && ts.tight(k+1) && ts.is(k+1, "am", "pm") {
+			k++
+		}
+		return k
+	case (L == 1 || L == 2) && k+1 < n && ts.tight(k+1) && ts.is(k+1, "am", "pm"):
+		return k + 1
+	case ts.toks[k].kind == ttMixed && ts.is(k, "1am", "2am", "3am", "4am", "5am", "6am", "7am", "8am", "9am", "10am", "11am", "12am",
+		"1pm", "2pm", "3pm", "4pm", "5pm", "6pm", "7pm", "8pm", "9pm", "10pm", "11pm", "12pm"):
+		return k
+	}
+	return e
+}
+
+var textWeekdays = wordSet(`monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun`)
+
+// relativeDate matches a weekday with a relative or date word ("next
+// Monday", "last Friday", "on Tuesday the 5th") and an ordinal day after
+// "on the" ("on the 21st"). Word i is the weekday or "on".
+func (ts *textScanner) relativeDate(i int) bool {
+	n := len(ts.toks)
+	t := &ts.toks[i]
+	w := ts.lw(i)
+	if textWeekdays[w] && len(w) > 3 && t.capital {
+		s, e := i, i
+		conf := 0.0
+		if i > 0 && ts.tight(i) && ts.is(i-1, "next", "last", "this", "coming", "past", "previous") {
+			s, conf = i-1, 0.55
+		}
+		// Tuesday the 5th, Tuesday 5th
+		if ts.is(i+1, "the") && ts.tight(i+1) && ts.ordinalDay(i+2) > 0 && ts.tight(i+2) {
+			e, conf = i+2, 0.7
+		} else if i+1 < n && ts.tight(i+1) && ts.ordinalDay(i+1) > 0 && ts.toks[i+1].kind == ttMixed {
+			e, conf = i+1, 0.7
+		}
+		if conf == 0 {
+			return false
+		}
+		e = ts.timeAfter(e)
+		ts.add(CategoryDate, ts.toks[s].s, ts.toks[e].e, conf)
+		return true
+	}
+	// on the 21st (not "on the 5th floor")
+	if w == "on" && ts.is(i+1, "the") && ts.tight(i+1) && i+2 < n && ts.tight(i+2) && ts.toks[i+2].kind == ttMixed && ts.ordinalDay(i+2) > 0 {
+		if i+3 < n && ts.tight(i+3) && ts.toks[i+3].kind == ttAlpha && !ts.is(i+3, "at", "and", "or", "of", "in") {
+			return false
+		}
+		if ts.is(i+3, "of") {
+			return false // the 3rd of March: writtenDate's
+		}
+		e := ts.timeAfter(i + 2)
+		ts.add(CategoryDate, ts.toks[i+2].s, ts.toks[e].e, 0.6)
+		return true
+	}
+	return false
 }
 
 // laterNumberRules runs after the address rules: ages, bare years, card
@@ -144,6 +257,8 @@ func (ts *textScanner) laterNumberRules() {
 		if t.kind == ttAlpha {
 			if ts.is(i, "zip", "zipcode", "postal", "postcode") {
 				ts.zipAfterLabel(i)
+			} else if ts.stateCode(i) && ts.digitLen(i+1) == 5 && ts.tight(i+1) {
+				ts.cityBeforeState(i)
 			}
 			continue
 		}
@@ -169,8 +284,7 @@ func (ts *textScanner) laterNumberRules() {
 			ts.add(CategoryAccount, t.s, t.e, conf)
 		case L == 9 && ts.ctxBefore(i, 4, "ssn", "social"):
 			ts.add(CategorySSN, t.s, t.e, 0.9)
-		case L == 5 && i > 0 && ts.stateCode(i-1) && (ts.tight(i) || ts.gap(i) == ", "):
-			ts.add(CategoryZIP, t.s, t.e, 0.85)
+		case L == 5 && ts.usZIP(i):
 		case ts.isYear(i):
 			// A bare year: Safe Harbor keeps it; a hint only.
 			if ts.ctxBefore(i, 2, "in", "since", "of", "during", "year", "until", "from", "by", "circa", "around", "before", "after", "early", "late", "mid", "the") {
@@ -310,10 +424,10 @@ func (ts *textScanner) phone(i int) bool {
 func (ts *textScanner) zipAfterLabel(i int) {
 	n := len(ts.toks)
 	j := i + 1
-	for j < n && j <= i+3 && ts.is(j, "code", "is", "my") {
+	for j < n && j <= i+3 && ts.is(j, "code", "is", "my", "of", "was", "number", "no") {
 		j++
 	}
-	if j >= n || ts.toks[j].kind == ttAlpha || ts.usedAt(j) || ts.toks[j].newline && j > i+1 {
+	if j >= n || ts.toks[j].kind == ttAlpha || ts.usedAt(j) && !ts.coveredBy(ts.toks[j].s, ts.toks[j].e, CategoryZIP) || ts.toks[j].newline && j > i+1 {
 		return
 	}
 	e := j
@@ -355,4 +469,106 @@ func (ts *textScanner) emails() {
 			ts.out = append(ts.out, Finding{Category: CategoryEmail, Start: b, End: e, Confidence: 0.95})
 		}
 	}
+}
+
+// usZIP reports a five-digit ZIP code (with its +4 after a hyphen) at
+// word i after a state code or name ("IL 62704", "Illinois 62704-1234")
+// or at the end of a clause after a city name ("Boston, 02110."), and
+// the city before a state code that a weak name finding claimed.
+func (ts *textScanner) usZIP(i int) bool {
+	n := len(ts.toks)
+	if i == 0 || !(ts.tight(i) || ts.gap(i) == ", " || ts.gap(i) == ",") {
+		return false
+	}
+	e := i
+	if i+1 < n && ts.gap(i+1) == "-" && ts.digitLen(i+1) == 4 {
+		e = i + 1
+	}
+	p := i - 1
+	t := &ts.toks[i]
+	switch {
+	case ts.stateCode(p):
+		ts.add(CategoryZIP, t.s, ts.toks[e].e, 0.85)
+		ts.cityBeforeState(p)
+		return true
+	case ts.toks[p].kind == ttAlpha && ts.toks[p].capital && (textStates[ts.lw(p)] || p > 0 && ts.tight(p) && textStates[ts.low[ts.toks[p-1].s:ts.toks[p].e]]):
+		ts.add(CategoryZIP, t.s, ts.toks[e].e, 0.85)
+		if !textStates[ts.lw(p)] {
+			p--
+		}
+		ts.cityBeforeState(p)
+		return true
+	case ts.cityWord(p) && ts.clauseEnd(e):
+		ts.add(CategoryZIP, t.s, ts.toks[e].e, 0.7)
+		ts.claimCity(ts.toks[p].s, ts.toks[p].e, 0.6)
+		return true
+	}
+	return false
+}
+
+// cityWord reports whether word i may end a city name: capitalised, in no
+// stop or context list, not a weekday or month; a weak name finding on it
+// does not matter.
+func (ts *textScanner) cityWord(i int) bool {
+	t := &ts.toks[i]
+	if t.kind != ttAlpha || !t.capital || t.lx&(lxStop|lxCtxMask|lxEngCommon) != 0 || t.lx>>lxMonthShift&0xf != 0 || textDays[ts.lw(i)] {
+		return false
+	}
+	return !t.used || ts.weakNameOnly(i)
+}
+
+// weakNameOnly reports whether word i is covered by name findings below
+// 0.7 and nothing else.
+func (ts *textScanner) weakNameOnly(i int) bool {
+	t := &ts.toks[i]
+	found := false
+	for _, f := range ts.out {
+		if int(t.s) < f.End && int(t.e) > f.Start {
+			if f.Category != CategoryName || f.Confidence >= 0.7 {
+				return false
+			}
+			found = true
+		}
+	}
+	return found
+}
+
+// clauseEnd reports whether nothing but punctuation or a line break
+// follows word e before the next clause.
+func (ts *textScanner) clauseEnd(e int) bool {
+	if e+1 >= len(ts.toks) {
+		return true
+	}
+	if ts.toks[e+1].newline {
+		return true
+	}
+	g := ts.gap(e + 1)
+	return len(g) > 0 && strings.IndexByte(".,;)", g[0]) >= 0
+}
+
+// cityBeforeState reports the city in "Springfield, IL 62704" even when a
+// weak name finding took it, and drops that finding.
+func (ts *textScanner) cityBeforeState(st int) {
+	if st < 1 || !(ts.gap(st) == ", " || ts.tight(st)) || !ts.cityWord(st-1) || ts.toks[st-1].sentStart && ts.tight(st) {
+		return
+	}
+	c := st - 1
+	for c > 0 && c > st-3 && ts.tight(c) && ts.cityWord(c-1) && !ts.toks[c-1].sentStart {
+		c--
+	}
+	ts.claimCity(ts.toks[c].s, ts.toks[st-1].e, 0.8)
+}
+
+// claimCity reports s[s:e] as a city, dropping the weak name findings
+// inside it.
+func (ts *textScanner) claimCity(s, e int32, conf float64) {
+	out := ts.out[:0]
+	for _, f := range ts.out {
+		if f.Category == CategoryName && f.Confidence < 0.7 && f.Start >= int(s) && f.End <= int(e) {
+			continue
+		}
+		out = append(out, f)
+	}
+	ts.out = out
+	ts.add(CategoryAddress, s, e, conf)
 }

@@ -38,6 +38,91 @@ func TestScanTextCategories(t *testing.T) {
 	}
 }
 
+// TestScanTextDates: written dates, ordinal days, ranges, weekdays and
+// times (synthetic examples).
+func TestScanTextDates(t *testing.T) {
+	testScanTextSpans(t, CategoryDate, []struct{ text, span string }{
+		{"We met on the 3rd of March", "3rd of March"},
+		{"Seen Monday, March 3 in clinic", "Monday, March 3"},
+		{"Admitted March 3-5, 2020 for observation", "March 3-5, 2020"},
+		{"from March 3 to March 5, 2020", "March 5, 2020"},
+		{"Follow-up visit next Tuesday", "next Tuesday"},
+		{"Surgery is on Friday the 13th", "Friday the 13th"},
+		{"Her appointment is on the 21st.", "21st"},
+		{"Discharged on 12th December", "12th December"},
+		{"Born March the 3rd", "March the 3rd"},
+		{"Seen on Mar 3 at 10:30 am", "Mar 3 at 10:30 am"},
+		{"Seen on January 5, 2021 at 9am", "January 5, 2021 at 9am"},
+		{"Visited 3-5 March 2020", "3-5 March 2020"},
+	})
+	d := Default()
+	for _, s := range []string{"We live on the 5th floor", "Tell me on Monday", "It happened in the 21st century"} {
+		for _, f := range d.ScanText(s) {
+			if f.Category == CategoryDate && f.Confidence >= DefaultMinConfidence {
+				t.Errorf("ScanText(%q): unexpected %+v", s, f)
+			}
+		}
+	}
+}
+
+// TestScanTextZIP: US ZIP codes after state codes and names, after a city,
+// after a label, ZIP+4 (synthetic examples).
+func TestScanTextZIP(t *testing.T) {
+	testScanTextSpans(t, CategoryZIP, []struct{ text, span string }{
+		{"Springfield, IL 62704-1234", "62704-1234"},
+		{"Springfield, Illinois 62704", "62704"},
+		{"The office in Albany, New York 12207 is closed", "12207"},
+		{"Austin TX 78701", "78701"},
+		{"my zip code is 78701", "78701"},
+		{"Zip code of 30301-0001", "30301-0001"},
+		{"ZIP: 75534-030", "75534-030"},
+		{"Mailing to Boston, 02110.", "02110"},
+		{"postal code: 10115", "10115"},
+	})
+	testScanTextSpans(t, CategoryAddress, []struct{ text, span string }{
+		{"Springfield, IL 62704-1234", "Springfield"},
+		{"Springfield, Illinois 62704", "Springfield"},
+		{"Mailing to Boston, 02110.", "Boston"},
+	})
+	d := Default()
+	for _, s := range []string{"Order 12345 shipped", "There were 12345 visitors"} {
+		for _, f := range d.ScanText(s) {
+			if f.Category == CategoryZIP && f.Confidence >= DefaultMinConfidence {
+				t.Errorf("ScanText(%q): unexpected %+v", s, f)
+			}
+		}
+	}
+}
+
+// TestScanTextAges: ages over 89 are findings, younger ones hints.
+func TestScanTextAges(t *testing.T) {
+	testScanTextSpans(t, CategoryAge, []struct{ text, span string }{
+		{"He just turned 93 years old", "93"},
+		{"a 91-year-old woman", "91"},
+		{"aged 104", "104"},
+		{"she is 95", "95"},
+	})
+	if !presidioAgeScored("92 years") || presidioAgeScored("45") || !presidioAgeScored("ninety-one") || presidioAgeScored("sixty") {
+		t.Error("presidioAgeScored: wrong")
+	}
+}
+
+func testScanTextSpans(t *testing.T, want Category, cases []struct{ text, span string }) {
+	t.Helper()
+	d := Default()
+	for _, c := range cases {
+		found := false
+		for _, f := range d.ScanText(c.text) {
+			if f.Category == want && f.Confidence >= DefaultMinConfidence && c.text[f.Start:f.End] == c.span {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("ScanText(%q): no %s finding on %q: %+v", c.text, want, c.span, d.ScanText(c.text))
+		}
+	}
+}
+
 func TestScanTextClean(t *testing.T) {
 	d := Default()
 	for _, s := range []string{
