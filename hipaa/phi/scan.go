@@ -316,8 +316,99 @@ func (sc *scanner) url(colon int) {
 	if e-colon < 5 {
 		return
 	}
-	sc.add(CategoryURL, int32(b), int32(e), 0.9)
-	sc.mask(b, e)
+	// Safe Harbor (N) means URLs of the individual: a home page (~user),
+	// a profile (/@handle, /users/..., /profile/...) or a patient's chart
+	// URL. Other URLs (CDN assets, docs, APIs) are a weak hint, and only
+	// their scheme and host are masked, so that a name or a labelled id in
+	// the path is still found by the other rules.
+	p := colon + 3
+	for p < e && s[p] != '/' {
+		p++
+	}
+	if personalURLPath(s[p:e]) || sc.personalURLLabel(b) {
+		sc.add(CategoryURL, int32(b), int32(e), 0.9)
+		sc.mask(b, e)
+		return
+	}
+	sc.add(CategoryURL, int32(b), int32(e), 0.45)
+	// The scheme and the registrable domain are masked; a subdomain
+	// (a person's site, jdoe.example.com) and the path are left to the
+	// other rules.
+	h, dots := p, 0
+	for h > colon+3 && dots < 2 {
+		h--
+		if s[h] == '.' {
+			dots++
+		}
+	}
+	sc.mask(b, colon+3)
+	if dots == 2 {
+		sc.mask(h, p)
+	} else {
+		sc.mask(colon+3, p)
+	}
+}
+
+// personalURLSegs are path segments that introduce a person's page.
+var personalURLSegs = [...]string{"patient", "patients", "user", "users", "member", "members", "people", "person",
+	"profile", "profiles", "u", "in", "chart", "charts", "mychart", "home", "homes", "staff", "author", "authors"}
+
+// personalURLPath reports whether a URL path points at a person's page:
+// "/~jdoe", "/@jdoe", "/patients/123", "/profile/jdoe".
+func personalURLPath(path string) bool {
+	for k := 0; k+1 < len(path); k++ {
+		if path[k] == '/' && (path[k+1] == '~' || path[k+1] == '@') {
+			return true
+		}
+	}
+	for k := 0; k < len(path); {
+		if path[k] != '/' {
+			k++
+			continue
+		}
+		k++
+		e := k
+		for e < len(path) && path[e] != '/' && path[e] != '?' && path[e] != '#' {
+			e++
+		}
+		if e < len(path) && path[e] == '/' && e+1 < len(path) {
+			seg := path[k:e]
+			for _, w := range personalURLSegs {
+				if eqFold(seg, w) {
+					return true
+				}
+			}
+		}
+		k = e
+	}
+	return false
+}
+
+// personalURLLabel reports whether the URL at s[b:] follows a label that
+// names a person's URL: "homepage: http://...", "website=...",
+// "profile-url ...".
+func (sc *scanner) personalURLLabel(b int) bool {
+	s := sc.name
+	k := b
+	for k > 0 && (s[k-1] == ' ' || s[k-1] == ':' || s[k-1] == '=' || s[k-1] == '"' || s[k-1] == '\'') {
+		k--
+	}
+	e := k
+	for k > 0 && (isAlnum(s[k-1]) || s[k-1] == '-' || s[k-1] == '_') {
+		k--
+	}
+	if e == k || e-k > 40 {
+		return false
+	}
+	label := s[k:e]
+	for _, w := range [...]string{"homepage", "website", "personal", "profile", "blog", "portfolio"} {
+		for x := 0; x+len(w) <= len(label); x++ {
+			if eqFold(label[x:x+len(w)], w) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func eqFold(a, b string) bool {

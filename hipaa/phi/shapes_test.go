@@ -449,3 +449,22 @@ func TestProviderAndInfraIDs(t *testing.T) {
 		}
 	}
 }
+
+// TestURLShapes: a URL is PHI when it points at an individual (Safe
+// Harbor (N)); a system URL is a weak hint only, and a name or labelled id
+// in its path is still found.
+func TestURLShapes(t *testing.T) {
+	url := []Category{CategoryURL}
+	runShapeCases(t, Default(), []shapeCase{
+		{"link: https://static.example.net/build/main.9f8e7d6c.css", nil},
+		{"origin=https://api.example.io/v2/health", nil},
+		{"ref: http://specs.example.org/fhir/R5/index.html", nil},
+		{"site: https://people.example.edu/~mgonzalez/", url},
+		{"https://social.example/@jdoe42", url},
+		{"ref=https://ehr.example.com/patients/4471/summary", url},
+		{"https://app.example.com/users/8842/settings", url},
+		{"homepage=https://example.net/", url},
+		{"personal-website: https://example.org/blog", url},
+		{"https://files.example.com/mrn-00765432/scan.pdf", mrn},
+	})
+}
