@@ -39,6 +39,9 @@ func (d *Detector) ScanText(text string) []Finding {
 		ts.numberRules()
 		ts.addressRules()
 		ts.nameRules()
+		if !hasUpperASCII(text) {
+			ts.lowerCaseNames()
+		}
 		ts.spreadNames()
 		ts.laterNumberRules()
 		ts.placeRules()
@@ -408,4 +411,13 @@ func (ts *textScanner) val(i int) int {
 func (ts *textScanner) usedAt(i int) bool {
 	t := &ts.toks[i]
 	return t.used || ts.covered(t.s, t.e)
+}
+
+func hasUpperASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if isUpper(s[i]) {
+			return true
+		}
+	}
+	return false
 }

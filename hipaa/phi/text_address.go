@@ -31,6 +31,11 @@ var textEndingsByLast = func() (m [256][]string) {
 	return m
 }()
 
+// textFuncWords are English function words, which a capital does not make
+// part of an address.
+var textFuncWords = wordSet(`the of you your and or to for an in on at with by is are was were we they it
+this that these those my our their his her not but from into`)
+
 var textUnitWords = wordSet(`apt apartment suite ste unit flat room fl floor box bldg building`)
 
 // textAddrCues are words after which an address follows.
@@ -68,7 +73,7 @@ func (ts *textScanner) streetBits(i int) uint8 {
 	if textUnitWords[w] {
 		b |= tsUnit
 	}
-	if textStreetPrefixes[w] {
+	if textStreetPrefixes[w] && (len(w) > 1 || t.capital) {
 		b |= tsNamed
 	} else {
 		for _, e := range textEndingsByLast[w[len(w)-1]] {
@@ -115,6 +120,9 @@ func (ts *textScanner) addrTok(i int) bool {
 	}
 	if t.kind != ttAlpha {
 		return true
+	}
+	if t.capital && textFuncWords[ts.lw(i)] {
+		return false // title case: "5 Musicians Of The 70s"
 	}
 	if t.capital || t.allCaps || ts.streetWord(i) || ts.unitWord(i) {
 		return t.lx&lxCtxMask == 0 || ts.unitWord(i)
@@ -234,6 +242,16 @@ func (ts *textScanner) addressBlock(start int, cue bool) (end int, ok, strong bo
 	for end > start && ts.toks[end].kind == ttAlpha && !ts.toks[end].capital && !ts.streetWord(end) {
 		end--
 	}
+	if firstDigit && !street && !unit && !named && !cue {
+		// count again without the trimmed words and single lower-case
+		// letters ("501(c)3 organisation")
+		caps = 0
+		for k := start; k <= end; k++ {
+			if t := &ts.toks[k]; t.kind == ttAlpha && (t.capital || t.e-t.s >= 2) {
+				caps++
+			}
+		}
+	}
 	// a first digit with nothing but words after is "20 Things"
 	switch {
 	case digits == 0:
@@ -262,6 +280,11 @@ func (ts *textScanner) placeRules() {
 		if ts.is(i, "in", "from", "to", "at", "visit", "visiting", "near", "of", "city") && i+1 < n && ts.tight(i+1) {
 			j := i + 1
 			if !ts.placeStart(j) {
+				continue
+			}
+			// in upper-case text a capital is no evidence; a short
+			// upper-case word is an acronym (ATM)
+			if ts.toks[j].allCaps && (t.allCaps || ts.toks[j].e-ts.toks[j].s <= 3 && !ts.stateCode(j)) {
 				continue
 			}
 			e := j

@@ -7,6 +7,16 @@ package phi
 var textNameLabels = wordSet(`name named called dear hi hello patient pt mr mrs ms miss dr prof mx sir madam
 firstname lastname surname by`)
 
+// textNotNames are capitalised words that name no person in prose: royal
+// and noble titles, organisation words, languages and nationalities
+// (several are surnames too: English, King, Force).
+var textNotNames = wordSet(`princess prince royal king queen duke duchess earl baron baroness lord lady
+emperor empress majesty highness border force agency department ministry bureau council committee
+police army navy university college institute hospital clinic foundation association society
+english french german spanish italian portuguese dutch danish swedish norwegian finnish polish russian
+japanese chinese korean american british irish scottish welsh canadian mexican brazilian greek
+turkish arabic hebrew hindi latin`)
+
 func (ts *textScanner) isTitle(i int) bool {
 	return ts.is(i, "mr", "mrs", "ms", "miss", "dr", "prof", "mx")
 }
@@ -42,7 +52,7 @@ func (ts *textScanner) nameCand(i int) bool {
 		return false
 	}
 	w := ts.lw(i)
-	if textDays[w] || textCountries[w] || textStates[w] || textStreetWords[w] && t.e-t.s <= 4 {
+	if textDays[w] || textCountries[w] || textStates[w] || textStreetWords[w] && t.e-t.s <= 4 || textNotNames[w] && t.lx&textDeny == 0 {
 		return false
 	}
 	return true
@@ -233,6 +243,62 @@ func (ts *textScanner) spreadNames() {
 				seen[ts.word(i)] = true
 				break
 			}
+		}
+	}
+}
+
+// lowerCaseNames reads a text written without capitals ("follow up with
+// patricia desrosiers"): two or three adjacent words, each in a name list
+// (a common English word only when a top given name) or foreign, at least
+// one a name that is no English word, with lower-case initials between.
+func (ts *textScanner) lowerCaseNames() {
+	n := len(ts.toks)
+	cand := func(k int) (strong, ok bool) {
+		t := &ts.toks[k]
+		if t.kind != ttAlpha || t.used || t.e-t.s < 2 {
+			return false, false
+		}
+		if t.lx&(lxStop|lxFiller|lxCtxMask|lxSuffix|lxDirection) != 0 || t.lx>>lxMonthShift&0xf != 0 {
+			return false, false
+		}
+		if t.lx&lxEngCommon != 0 && t.lx&lxGivenMask != 3 {
+			return false, false // a common word, unless a top given name (maria)
+		}
+		w := ts.lw(k)
+		if textDays[w] || textCountries[w] || textStates[w] || textNotNames[w] || textStreetWords[w] || textUnitWords[w] {
+			return false, false
+		}
+		tier, eng, _ := ts.nameTier(k)
+		return tier >= 1 && !eng, tier >= 1 || !t.ascii && t.e-t.s >= 3
+	}
+	for i := 0; i < n; i++ {
+		s1, ok1 := cand(i)
+		if !ok1 {
+			continue
+		}
+		e, strong := i, s1
+		for k := i + 1; k < n && k <= i+3; k++ {
+			g := ts.gap(k)
+			if !(g == " " || g == ". ") || ts.toks[k].newline {
+				break
+			}
+			t := &ts.toks[k]
+			if t.kind == ttAlpha && t.e-t.s == 1 && k+1 < n && !ts.toks[k+1].newline {
+				continue // an initial
+			}
+			if g != " " {
+				break
+			}
+			s2, ok2 := cand(k)
+			if !ok2 {
+				break
+			}
+			strong = strong || s2
+			e = k
+		}
+		if e > i && strong {
+			ts.add(CategoryName, ts.toks[i].s, ts.toks[e].e, 0.6)
+			i = e
 		}
 	}
 }

@@ -107,6 +107,49 @@ func TestScanTextAges(t *testing.T) {
 	}
 }
 
+// TestScanTextNames: lower-case texts, and capitalised titles,
+// organisation words and languages that name no one (synthetic examples).
+func TestScanTextNames(t *testing.T) {
+	testScanTextSpans(t, CategoryName, []struct{ text, span string }{
+		{"follow up with maria kowalski next week", "maria kowalski"},
+		{"please call john a kowalski", "john a kowalski"},
+		{"Dr. Emily Nguyen will see you", "Emily Nguyen"},
+	})
+	testScanTextNone(t, CategoryName, []string{
+		"The Princess Royal opened the ward",
+		"The Border Force checked the papers",
+		"She is studying English and history",
+		"follow up with the team in a couple of months",
+		"we will mark the bill and grace period",
+	})
+}
+
+// TestScanTextAddressNoise: title-case headlines, upper-case shouting,
+// acronyms and "501(c)3" are no addresses (synthetic examples).
+func TestScanTextAddressNoise(t *testing.T) {
+	testScanTextNone(t, CategoryAddress, []string{
+		"Read: 7 Songs Of The 80s You Forgot",
+		"I DON'T KNOW WHAT TO PRESS NEXT",
+		"Can I withdraw cash from ATM with this card",
+		"The charity is a 501(c)3 organisation",
+	})
+	testScanTextSpans(t, CategoryAddress, []struct{ text, span string }{
+		{"Send it to 615 Benedum Drive please", "615 Benedum Drive"},
+	})
+}
+
+func testScanTextNone(t *testing.T, c Category, texts []string) {
+	t.Helper()
+	d := Default()
+	for _, s := range texts {
+		for _, f := range d.ScanText(s) {
+			if f.Category == c && f.Confidence >= DefaultMinConfidence {
+				t.Errorf("ScanText(%q): unexpected %+v (%q)", s, f, s[f.Start:f.End])
+			}
+		}
+	}
+}
+
 func testScanTextSpans(t *testing.T, want Category, cases []struct{ text, span string }) {
 	t.Helper()
 	d := Default()
