@@ -84,9 +84,9 @@ const (
 
 var ctxWords = map[ctxKind][]string{
 	ckName:     {"name", "firstname", "lastname", "fullname", "fname", "lname", "surname", "givenname", "forename", "maidenname", "middlename", "patientname", "ptname", "nombre"},
-	ckPatient:  {"patient", "pt", "pat", "client", "resident", "decedent", "inmate", "dear", "attn"},
+	ckPatient:  {"patient", "pt", "pat", "client", "resident", "decedent", "patients", "inmate", "dear", "attn"},
 	ckTitle:    {"mr", "mrs", "ms", "miss", "mx", "dr", "prof"},
-	ckDate:     {"dob", "birth", "born", "birthdate", "birthday", "bday", "dateofbirth", "admit", "admitted", "admission", "discharge", "discharged", "death", "deceased", "dod", "died", "doa"},
+	ckDate:     {"dob", "birth", "born", "adm", "disch", "birthdate", "birthday", "bday", "dateofbirth", "admit", "admitted", "admission", "discharge", "discharged", "death", "deceased", "dod", "died", "doa"},
 	ckAge:      {"age", "aged"},
 	ckAgeUnit:  {"yo", "yoa", "yrs", "yrsold", "yearsold", "yearold"},
 	ckYear:     {"year", "years", "yr"},
@@ -111,8 +111,8 @@ var ctxWords = map[ctxKind][]string{
 	ckNatID: {"nhs", "nhsno", "sin", "nino", "nir", "insee", "steuerid", "idnr", "taxid", "tin", "itin", "bsn", "pesel",
 		"aadhaar", "nric", "personnummer", "codicefiscale", "curp", "dni", "nie", "cpr"},
 	ckClaim:     {"claim", "claimid", "claimno"},
-	ckEncounter: {"encounter", "encounterid", "visit", "visitid", "case", "caseid", "episode", "fin", "csn", "accession", "pid"},
-	ckEmployee:  {"employee", "employeeid", "empid", "empno", "staffid", "student", "studentid", "badge", "payroll"},
+	ckEncounter: {"encounter", "encounterid", "visit", "visitid", "case", "caseid", "episode", "fin", "csn", "accession", "pid", "encounters", "visits", "enc"},
+	ckEmployee:  {"employee", "employeeid", "empid", "empno", "staffid", "student", "studentid", "badge", "payroll", "students", "stu", "stuid", "employees"},
 	ckImmig:     {"alien", "anumber", "uscis"},
 }
 

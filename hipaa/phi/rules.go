@@ -66,6 +66,17 @@ func (sc *scanner) idRules() {
 		if c == ckLicense && sc.toks[j].kind == tkAlpha && sc.toks[j].ctx() == ckPlate {
 			continue // "license plate": the plate rule handles it
 		}
+		if fhir && sc.toks[j].masked && (c == ckPatient || c == ckMRN || c == ckEncounter) && sc.uuidAt(int(sc.toks[j].s)) {
+			// FHIR Patient/<uuid>: the server's logical id of the person
+			// (an Encounter's, of the person's care)
+			s := sc.toks[j].s
+			sc.add(CategoryMRN, s, s+36, 0.85)
+			for j < n && sc.toks[j].e <= s+36 {
+				j++
+			}
+			i = j - 1
+			continue
+		}
 		if sc.toks[j].kind == tkAlpha && sc.toks[j].ctx() != ckNone && !sc.ctxPrefix(j) || sc.toks[j].masked && !sc.labeledHex(j) || sc.toks[j].used {
 			continue
 		}
@@ -266,6 +277,9 @@ func (sc *scanner) ctxPrefix(j int) bool {
 	t := &sc.toks[j]
 	switch t.ctx() {
 	case ckYear, ckAgeUnit, ckTitle, ckIP:
+	case ckEncounter:
+		// enc-8812 after Encounter/: the short prefix of the id
+		return t.e-t.s <= 3 && j+1 < len(sc.toks) && sc.toks[j+1].kind == tkDigit && (sc.gap(j+1) == 0 || sc.gap(j+1) == '-')
 	default:
 		return false
 	}
@@ -591,6 +605,17 @@ func singleDigitLen(L int) bool {
 	return L >= 2 && L != 4 && L != 7 && L != 12 && L <= 19
 }
 
+// restrictedZIP3 reports whether z is one of the 17 three-digit ZIP
+// prefixes with 20,000 people or fewer (Census 2000), which Safe Harbor
+// requires be changed to 000: a prefix among them identifies.
+func restrictedZIP3(z string) bool {
+	switch z {
+	case "036", "059", "063", "102", "203", "556", "692", "790", "821", "823", "830", "831", "878", "879", "884", "890", "893":
+		return true
+	}
+	return false
+}
+
 // e164 reports whether digit token i is a whole E.164 number: a "+"
 // starting a word and 10 to 15 digits, the first not 0.
 func (sc *scanner) e164(i int) bool {
@@ -688,6 +713,10 @@ func (sc *scanner) singleDigit(i int) {
 		sc.add(CategoryAccount, t.s, t.e, conf)
 	case L == 15 && luhn(str) && (str[:2] == "35" || str[:2] == "86" || str[:2] == "01" || str[:2] == "99"):
 		sc.add(CategoryDevice, t.s, t.e, 0.6)
+	case L == 3 && ctx == ckZIP && restrictedZIP3(str):
+		// Safe Harbor keeps a ZIP's first three digits only where the
+		// area has more than 20,000 people: these 17 prefixes do not.
+		sc.add(CategoryZIP, t.s, t.e, 0.85)
 	case L == 5 && (ctx == ckZIP || ctx == ckAddress):
 		sc.add(CategoryZIP, t.s, t.e, 0.9)
 	case L == 9 && ctx == ckZIP:
@@ -727,6 +756,10 @@ func (sc *scanner) wordRules() {
 		case 17:
 			if validVIN(w) {
 				sc.add(CategoryVehicle, t.ws, t.we, 0.85)
+			} else if validVINLoose(w) {
+				// ISO 3779 does not require a numeric serial: an
+				// upper-case VIN whose check digit holds
+				sc.add(CategoryVehicle, t.ws, t.we, 0.65)
 			}
 		case 4:
 			// MBI written 4-3-4.
@@ -795,6 +828,41 @@ func vinValue(c byte) int {
 		return -1
 	}
 	return int(tr[c-'A'] - '0')
+}
+
+// validVINLoose reports whether w is 17 upper-case letters and digits,
+// with no I, O or Q, three letters and three digits or more, and a VIN
+// check digit (position 9) that holds, whatever its serial.
+func validVINLoose(w string) bool {
+	if len(w) != 17 {
+		return false
+	}
+	weights := [17]int{8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2}
+	sum, letters, digits := 0, 0, 0
+	for k := 0; k < 17; k++ {
+		c := w[k]
+		if !isDigit(c) && !isUpper(c) {
+			return false
+		}
+		v := vinValue(c)
+		if v < 0 {
+			return false
+		}
+		if isDigit(c) {
+			digits++
+		} else {
+			letters++
+		}
+		sum += v * weights[k]
+	}
+	if letters < 3 || digits < 3 {
+		return false
+	}
+	if chk := sum % 11; chk == 10 {
+		return w[8] == 'X'
+	} else {
+		return int(w[8]-'0') == chk
+	}
 }
 
 func validVIN(w string) bool {

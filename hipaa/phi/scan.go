@@ -720,6 +720,25 @@ func (sc *scanner) lookupExtra(k0, k1, k2 uint64, n int, h uint64) uint32 {
 }
 
 // maskUUIDs masks 8-4-4-4-12 hex groups.
+// uuidAt reports whether a UUID (8-4-4-4-12 hex) starts at s[i].
+func (sc *scanner) uuidAt(i int) bool {
+	s := sc.name
+	if i+36 > len(s) || i+36 < len(s) && isAlnum(s[i+36]) {
+		return false
+	}
+	for k := 0; k < 36; k++ {
+		c := s[i+k]
+		if k == 8 || k == 13 || k == 18 || k == 23 {
+			if c != '-' {
+				return false
+			}
+		} else if !isHex(c) {
+			return false
+		}
+	}
+	return true
+}
+
 func (sc *scanner) maskUUIDs() {
 	s := sc.name
 	for i := 0; i+36 <= len(s); i++ {

@@ -468,3 +468,32 @@ func TestURLShapes(t *testing.T) {
 		{"https://files.example.com/mrn-00765432/scan.pdf", mrn},
 	})
 }
+
+// TestMoreLabels: plural and abbreviated labels, FHIR UUID ids, restricted
+// ZIP3 prefixes and VINs whose serial has letters.
+func TestMoreLabels(t *testing.T) {
+	runShapeCases(t, Default(), []shapeCase{
+		// plural collection names are labels too
+		{"telemetry/patients/40817263/hr", mrn},
+		{"clinic/encounters/ENC-55120934/plan.json", mrn},
+		{"visits/enc_9182734/labs.json", mrn},
+		{"enc-0048213377", mrn},
+		{"stu_48120937/physical.pdf", acct},
+		{"students/77120493/forms.pdf", acct},
+		// FHIR logical ids that are UUIDs
+		{"fhir/R4/Patient/3f2b8c1d-7e44-4a1b-9c0d-5e6f7a8b9c0d", mrn},
+		{"Encounter/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d/_history/2", mrn},
+		{"jobs/3f2b8c1d-7e44-4a1b-9c0d-5e6f7a8b9c0d/status", nil},
+		// ZIP3: only the 17 restricted prefixes
+		{"zip3=692", []Category{CategoryZIP}},
+		{"home-zip3: 059", []Category{CategoryZIP}},
+		{"zip3=606", nil},
+		{"zip3: 945", nil},
+		// admission / discharge abbreviations
+		{"adm-20190314/summary.pdf", []Category{CategoryDate}},
+		{"disch_2021-08-02.pdf", []Category{CategoryDate}},
+		// a VIN whose serial has letters, check digit valid
+		{"claims/2HGFA16P5KHMXRTWZ/photo.jpg", []Category{CategoryVehicle}},
+		{"mva/2HGFA16P7KHMXRTWZ/report.pdf", nil}, // check digit wrong
+	})
+}
