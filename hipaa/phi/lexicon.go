@@ -106,7 +106,7 @@ var ctxWords = map[ctxKind][]string{
 	ckDevice:   {"serial", "sn", "udi", "device", "deviceid", "serialno", "serialnumber", "meid", "esn", "mac", "implant", "pacemaker", "macaddr", "macaddress", "hwaddr", "serialnum"},
 	ckIMEI:     {"imei"},
 	ckZIP:      {"zip", "zipcode", "postal", "postcode", "zip4"},
-	ckAddress:  {"address", "addr", "street", "residence", "home"},
+	ckAddress:  {"address", "addr", "street", "residence", "home", "hometown", "birthplace"},
 	ckIP:       {"ip", "ipaddr", "ipv4", "ipv6", "ipaddress"},
 	ckNatID: {"nhs", "nhsno", "sin", "nino", "nir", "insee", "steuerid", "idnr", "taxid", "tin", "itin", "bsn", "pesel",
 		"aadhaar", "nric", "personnummer", "codicefiscale", "curp", "dni", "nie", "cpr"},

@@ -898,6 +898,52 @@ func validVIN(w string) bool {
 	return int(w[8]-'0') == chk
 }
 
+// ---- places tied to a person: "patient-city: Provo", "home_county=Kent" ----
+
+// placeRule flags the value of a city, county or town label when the
+// label ties it to a person (patient-city, home-county, residence,
+// hometown): Safe Harbor (B) lists a person's city and county. A place
+// label with no person (datacenter-city) is left alone.
+func (sc *scanner) placeRule() {
+	n := len(sc.toks)
+	for i := 0; i+1 < n; i++ {
+		if sc.toks[i].kind != tkAlpha || !sc.tokIs(i, "city", "county", "town", "hometown", "residence", "municipality", "village", "birthplace") {
+			continue
+		}
+		person := sc.tokIs(i, "residence", "hometown", "birthplace")
+		for k := i - 1; k >= 0 && k >= i-3 && !person; k-- {
+			switch c := sc.toks[k].ctx(); {
+			case c == ckPatient || c == ckAddress || c == ckName || c == ckPlan:
+				person = true
+			case sc.tokIs(k, "mailing", "guarantor", "birth", "residential", "resident"):
+				person = true
+			}
+		}
+		if !person || !sc.kvGap(i+1) {
+			continue
+		}
+		j, e := i+1, i
+		for ; j < n && j <= i+3; j++ {
+			t := &sc.toks[j]
+			if t.kind != tkAlpha || t.masked || t.used || t.caps != capTitle && t.caps != capUpper || t.ctx() != ckNone {
+				break
+			}
+			if j > i+1 && sc.gap(j) != ' ' && sc.gap(j) != '-' {
+				break
+			}
+			e = j
+		}
+		if e == i || e+1 < n && sc.gap(e+1) != '/' && sc.gap(e+1) != ',' && sc.gap(e+1) != ';' {
+			continue
+		}
+		sc.add(CategoryAddress, sc.toks[i+1].s, sc.toks[e].e, 0.8)
+		for x := i + 1; x <= e; x++ {
+			sc.toks[x].used = true
+		}
+		i = e
+	}
+}
+
 // ---- street addresses ----
 
 func (sc *scanner) addressRules() {

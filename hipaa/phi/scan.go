@@ -109,6 +109,9 @@ func (sc *scanner) run() {
 	if sc.ndigit > 0 && (sc.lxOr&lxSuffix != 0 || sc.poTok) {
 		sc.addressRules()
 	}
+	if sc.ctxBits&(1<<ckAddress|1<<ckPatient|1<<ckName|1<<ckPlan) != 0 {
+		sc.placeRule()
+	}
 	if sc.lxOr&(lxNameTiers|lxDeny|lxFullName) != 0 || sc.ctxBits&nameCtxBits != 0 {
 		sc.nameRules()
 	}
@@ -232,8 +235,15 @@ func (sc *scanner) rawAt(s string, i int) int {
 			i = sc.dashMAC(i)
 		}
 	case c == '|':
-		if i >= 3 && hasPrefixFold(s, i-3, "pid") && (i == 3 || !isAlnum(s[i-4])) {
-			sc.hl7PID(i)
+		if i >= 3 && (i == 3 || !isAlnum(s[i-4])) {
+			switch {
+			case hasPrefixFold(s, i-3, "pid"):
+				sc.hl7Seg(i, 'P')
+			case hasPrefixFold(s, i-3, "pv1"):
+				sc.hl7Seg(i, 'V')
+			case hasPrefixFold(s, i-3, "nk1"):
+				sc.hl7Seg(i, 'N')
+			}
 		}
 	case c == '(':
 		if hasPrefixFold(s, i, "(01)") {

@@ -164,18 +164,34 @@ func knownTLD(l string) bool {
 	return tldSet[string(b[:len(l)])]
 }
 
-// hl7PID reads the fields of an HL7 v2 PID segment whose "|" after PID is
-// at s[i]: PID-2, -3 and -4 (patient identifiers), PID-5 (patient name),
+// hl7Seg reads the fields of an HL7 v2 segment whose "|" after the segment
+// id is at s[i]; seg is 'P' (PID), 'V' (PV1) or 'N' (NK1). PV1-19 is the
+// visit number and PV1-50 the alternate visit id (record numbers of the
+// person's care); NK1-2 is the next of kin's name and NK1-5 their phone.
+// In PID: PID-2, -3 and -4 (patient identifiers), PID-5 (patient name),
 // PID-7 (birth date) and PID-19 (SSN).
-func (sc *scanner) hl7PID(i int) {
+func (sc *scanner) hl7Seg(i int, seg byte) {
 	s := sc.name
 	f := 1
 	start := i + 1
+	last := 19
+	if seg == 'V' {
+		last = 50
+	}
 	for k := i + 1; k <= len(s); k++ {
 		if k < len(s) && s[k] != '|' && s[k] != '\r' && s[k] != '\n' {
 			continue
 		}
 		v := s[start:k]
+		if seg != 'P' {
+			sc.hl7Other(seg, f, start, k)
+			if k == len(s) || s[k] != '|' || f >= last {
+				return
+			}
+			f++
+			start = k + 1
+			continue
+		}
 		switch f {
 		case 2, 3, 4:
 			// the first component of the first repetition
@@ -212,6 +228,36 @@ func (sc *scanner) hl7PID(i int) {
 		}
 		f++
 		start = k + 1
+	}
+}
+
+// hl7Other reads field f, s[start:k], of a PV1 or NK1 segment.
+func (sc *scanner) hl7Other(seg byte, f, start, k int) {
+	s := sc.name
+	e := start // the first component of the first repetition
+	for e < k && s[e] != '^' && s[e] != '~' && s[e] != '&' {
+		e++
+	}
+	switch {
+	case seg == 'V' && (f == 19 || f == 50):
+		if digitsIn(s[start:e]) >= 3 && e-start >= 4 {
+			sc.add(CategoryMRN, int32(start), int32(e), 0.85)
+			sc.mask(start, e)
+		}
+	case seg == 'N' && f == 2:
+		e := k
+		for e > start && (s[e-1] == '^' || s[e-1] == '~') {
+			e--
+		}
+		if e-start >= 2 && digitsIn(s[start:k]) == 0 {
+			sc.add(CategoryName, int32(start), int32(e), 0.9)
+			sc.mask(start, e)
+		}
+	case seg == 'N' && f == 5:
+		if digitsIn(s[start:e]) >= 10 {
+			sc.add(CategoryPhone, int32(start), int32(e), 0.85)
+			sc.mask(start, e)
+		}
 	}
 }
 

@@ -497,3 +497,31 @@ func TestMoreLabels(t *testing.T) {
 		{"mva/2HGFA16P7KHMXRTWZ/report.pdf", nil}, // check digit wrong
 	})
 }
+
+// TestHL7Segments: PV1 visit numbers and NK1 next-of-kin names and phones.
+func TestHL7Segments(t *testing.T) {
+	runShapeCases(t, Default(), []shapeCase{
+		{"PV1|1|I|W2^112^B||||||||||||||||VN4471902", mrn},
+		{"hl7/PV1|1|O|CLINIC^3^1||||||||||||||||88123047^^^FIN", mrn},
+		{"PV1|1|E|ER^1^1", nil},
+		{"NK1|1|OKAFOR^CHIDI^E|SPO^Spouse", nameCat},
+		{"NK1|1|LINDQVIST^ASTRID|MTH||(617)555-0142", []Category{CategoryName, CategoryPhone}},
+		{"NK1|1", nil},
+		{"PID|1||77120334^^^MRN||DUARTE^LUIS", []Category{CategoryMRN, CategoryName}},
+	})
+}
+
+// TestPlaceLabels: a city or county is PHI when its label ties it to a
+// person.
+func TestPlaceLabels(t *testing.T) {
+	addr := []Category{CategoryAddress}
+	runShapeCases(t, Default(), []shapeCase{
+		{"patient_city=Tulsa", addr},
+		{"home-county: Marin", addr},
+		{"residence: Fort Collins", addr},
+		{"hometown=SALEM", addr},
+		{"datacenter-city: Ashburn", nil},
+		{"city: Denver", nil},
+		{"patient-city: tbd", nil},
+	})
+}
