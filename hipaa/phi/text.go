@@ -38,6 +38,7 @@ func (d *Detector) ScanText(text string) []Finding {
 	if len(ts.toks) > 0 {
 		ts.numberRules()
 		ts.addressRules()
+		ts.cityRules()
 		ts.nameRules()
 		if !hasUpperASCII(text) {
 			ts.lowerCaseNames()

@@ -138,6 +138,22 @@ func TestScanTextAddressNoise(t *testing.T) {
 	})
 }
 
+// TestScanTextCities: listed cities without a place word; a single
+// listed word that is an English word or a personal name is left alone
+// (synthetic examples).
+func TestScanTextCities(t *testing.T) {
+	testScanTextSpans(t, CategoryAddress, []struct{ text, span string }{
+		{"Our Tokyo office is closed", "Tokyo"},
+		{"The Rotterdam team called", "Rotterdam"},
+		{"Patient relocated, now Addis Ababa based", "Addis Ababa"},
+		{"Meet me at Rio de Janeiro airport", "Rio de Janeiro"},
+	})
+	testScanTextNone(t, CategoryAddress, []string{"Reading is fun", "Florence called back", "Dr. Tokyo is here"})
+	if !textCities()["guadalajara"] || textCities()["france"] {
+		t.Error("textCities: wrong")
+	}
+}
+
 func testScanTextNone(t *testing.T, c Category, texts []string) {
 	t.Helper()
 	d := Default()
