@@ -162,6 +162,10 @@ func (ts *textScanner) addressRules() {
 				}
 			}
 		case t.kind == ttDigit && t.e-t.s <= 6:
+			if e := ts.phoneRunEnd(i); e >= 0 {
+				i = e // a phone number: the phone rule's
+				continue
+			}
 			start = i
 		case t.kind == ttAlpha && (ts.streetNamed(i) && t.capital || ts.unitWord(i) && t.capital):
 			start = i
@@ -204,7 +208,7 @@ func (ts *textScanner) addressBlock(start int, cue bool) (end int, ok, strong bo
 			}
 			if t.newline {
 				lines++
-				if lines > 4 {
+				if lines > 4 || ts.phoneRunEnd(k) >= 0 {
 					break
 				}
 				// a label line ends the block
@@ -382,4 +386,33 @@ func (ts *textScanner) coveredBy(s, e int32, cats ...Category) bool {
 		}
 	}
 	return false
+}
+
+// phoneRunEnd returns the last word of a phone number starting at word i,
+// or -1: three or more groups of digits (or two of ten digits or more)
+// joined by phone punctuation ("0494 92 82 32", "416 60 039", "(37)
+// 788-063").
+func (ts *textScanner) phoneRunEnd(i int) int {
+	n := len(ts.toks)
+	groups, digits, last := 0, 0, i
+	for k := i; k < n && ts.toks[k].kind == ttDigit; k++ {
+		if k > i {
+			switch ts.gap(k) {
+			case " ", "-", ".", ") ", ")", " (", "(", "-(", ")-", " - ":
+			default:
+				k = n
+				continue
+			}
+			if ts.toks[k].newline {
+				break
+			}
+		}
+		groups++
+		digits += int(ts.toks[k].e - ts.toks[k].s)
+		last = k
+	}
+	if digits >= 7 && digits <= 15 && (groups >= 3 || groups == 2 && digits >= 10) {
+		return last
+	}
+	return -1
 }

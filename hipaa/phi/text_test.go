@@ -1,6 +1,7 @@
 package phi
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -152,6 +153,34 @@ func TestScanTextCities(t *testing.T) {
 	if !textCities()["guadalajara"] || textCities()["france"] {
 		t.Error("textCities: wrong")
 	}
+}
+
+// TestScanTextPhoneNotAddress: a phone number of spaced groups is no
+// street number, also on the line after an address (synthetic examples).
+func TestScanTextPhoneNotAddress(t *testing.T) {
+	for _, c := range []struct{ text, span string }{
+		{"Please call me at 0494 92 82 32 I'd like an update", "0494 92 82 32"},
+		{"Anna Berg\n12 Oak Street\nDenver, CO 80202\n(303) 555-0147-Office", "(303) 555-0147"},
+		{"my registered 024 971 50 30. Could you check", "024 971 50 30"},
+	} {
+		fs := Default().ScanText(c.text)
+		ok := false
+		for _, f := range fs {
+			sp := c.text[f.Start:f.End]
+			if f.Category == CategoryPhone && sp == c.span {
+				ok = true
+			}
+			if f.Category == CategoryAddress && f.Confidence >= DefaultMinConfidence && f.End > strings.Index(c.text, c.span) && f.Start < strings.Index(c.text, c.span)+len(c.span) {
+				t.Errorf("ScanText(%q): address %q over the phone number", c.text, sp)
+			}
+		}
+		if !ok {
+			t.Errorf("ScanText(%q): no phone %q: %+v", c.text, c.span, fs)
+		}
+	}
+	testScanTextSpans(t, CategoryAddress, []struct{ text, span string }{
+		{"Send it to 3536 1659 Hoog St please", "3536 1659 Hoog St"},
+	})
 }
 
 func testScanTextNone(t *testing.T, c Category, texts []string) {
