@@ -66,6 +66,10 @@ func (sc *scanner) idRules() {
 		if c == ckLicense && sc.toks[j].kind == tkAlpha && sc.toks[j].ctx() == ckPlate {
 			continue // "license plate": the plate rule handles it
 		}
+		if c == ckLicense && sc.toks[j].kind == tkAlpha && sc.toks[j].lx&lxState != 0 && sc.toks[j].e-sc.toks[j].s == 2 &&
+			j+1 < n && sc.gap(j+1) == '/' && sc.wordHasDigit(j+1) {
+			j++ // the issuing state: drivers-license/CA/S1500261
+		}
 		if fhir && sc.toks[j].masked && (c == ckPatient || c == ckMRN || c == ckEncounter) && sc.uuidAt(int(sc.toks[j].s)) {
 			// FHIR Patient/<uuid>: the server's logical id of the person
 			// (an Encounter's, of the person's care)
@@ -227,8 +231,9 @@ func (sc *scanner) idRules() {
 				conf = 0.85
 			}
 		case ckDevice:
+			// serials are often mostly letters: SN 9LZ36KCRZVDD
 			cat = CategoryDevice
-			if digits >= 4 && size >= 6 {
+			if digits >= 4 && size >= 6 || digits >= 2 && letters >= 2 && size >= 8 && size <= 20 {
 				conf = 0.85
 			}
 		case ckIMEI:
@@ -435,6 +440,18 @@ func (sc *scanner) chainAt(g []int) int {
 			sc.add(CategoryAccount, s, e, conf)
 			mark(c)
 			return c
+		}
+	}
+	// SSN: 3-2-4 dashed, valid, not claimed by a nearby label's id rule
+	// (billing/identity/123-45-6789, x/123-45-6789/card.jpg): the format
+	// is the SSN's own.
+	if idNear && m >= 3 && L(0) == 3 && L(1) == 2 && L(2) == 4 && sep(1) == '-' && sep(2) == '-' && (m == 3 || sep(3) != '-') {
+		area, grp, ser := sc.digitVal(g[0]), sc.digitVal(g[1]), sc.digitVal(g[2])
+		if area != 0 && area != 666 && area < 900 && grp != 0 && ser != 0 {
+			s, e := span(3)
+			sc.add(CategorySSN, s, e, 0.8)
+			mark(3)
+			return 3
 		}
 	}
 	if idNear {

@@ -525,3 +525,23 @@ func TestPlaceLabels(t *testing.T) {
 		{"patient-city: tbd", nil},
 	})
 }
+
+// TestLabelVariants2: labels with an issuing state between label and id,
+// plural and abbreviated labels, mostly-letter serials, and a dashed SSN
+// near an unrelated account word.
+func TestLabelVariants2(t *testing.T) {
+	runShapeCases(t, Default(), []shapeCase{
+		{"ids/driver-license/WA/K4419302/scan.png", lic},
+		{"dl/NY/ABC", nil},
+		{"fleet/devices/QX7RTA2PLMZ9/status", dev},
+		{"serial=KRPZ7HQW3T", dev},
+		{"devices/config", nil},
+		{"hr/emp-id/4471290/forms.pdf", acct},
+		{"claims/448120993/eob.pdf", plan},
+		{"guarantor_5512093348.csv", acct},
+		{"voicemail-6175550199.wav", phone},
+		{"uploads/ident/231-52-7740/card.png", ssnCat},
+		{"statements/card/231-52-7740/a.pdf", acct}, // the label claims its value
+		{"uploads/ident/231-00-7740/card.png", nil}, // group 00: no SSN
+	})
+}
