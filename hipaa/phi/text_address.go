@@ -138,6 +138,12 @@ func (ts *textScanner) addressRules() {
 		if (t.used || ts.usedAt(i)) && !ts.coveredBy(t.s, t.e, CategoryAddress, CategoryZIP) {
 			continue
 		}
+		if t.kind == ttAlpha && ts.is(i, "corner", "intersection", "junction") && ts.is(i+1, "of") {
+			if e := ts.intersection(i); e > i {
+				i = e
+				continue
+			}
+		}
 		cue := false
 		start := -1
 		switch {
@@ -415,4 +421,64 @@ func (ts *textScanner) phoneRunEnd(i int) int {
 		return last
 	}
 	return -1
+}
+
+// intersection reports "the corner of 159 Venizelou str and Rennie Union"
+// (also "intersection of", "junction of", "&") from word i, the corner
+// word, and returns the last word, or -1.
+func (ts *textScanner) intersection(i int) int {
+	n := len(ts.toks)
+	street := func(from int) int {
+		e := -1
+		for k := from; k < n && k < from+6; k++ {
+			t := &ts.toks[k]
+			if k > from && (!ts.addrGapOK(k) || t.newline || strings.Contains(ts.gap(k), ". ") && !t.capital) {
+				break
+			}
+			if ts.is(k, "and") || t.used && !ts.coveredBy(t.s, t.e, CategoryAddress, CategoryZIP, CategoryName) {
+				break
+			}
+			if t.kind == ttAlpha && !t.capital && !ts.streetWord(k) && !ts.streetNamed(k) && t.lx&(lxEng|lxEngCommon) != 0 {
+				break
+			}
+			e = k
+		}
+		for e >= from && ts.toks[e].kind == ttAlpha && !ts.toks[e].capital && !ts.streetWord(e) && !ts.streetNamed(e) && ts.toks[e].lx != 0 {
+			e--
+		}
+		if e < from {
+			return -1
+		}
+		return e
+	}
+	e1 := street(i + 2)
+	if e1 < 0 || e1+2 >= n || !(ts.is(e1+1, "and") || ts.gap(e1+1) == " & ") {
+		return -1
+	}
+	j := e1 + 1
+	if !ts.is(j, "and") {
+		j = e1
+	}
+	if !ts.toks[j+1].capital && ts.toks[j+1].kind == ttAlpha {
+		return -1
+	}
+	e2 := street(j + 1)
+	if e2 < 0 {
+		return -1
+	}
+	s := i
+	if ts.is(i-1, "the") && ts.tight(i) {
+		s = i - 1
+	}
+	// names the street words took are the street's
+	out := ts.out[:0]
+	for _, f := range ts.out {
+		if f.Category == CategoryName && f.Start >= int(ts.toks[s].s) && f.End <= int(ts.toks[e2].e) {
+			continue
+		}
+		out = append(out, f)
+	}
+	ts.out = out
+	ts.add(CategoryAddress, ts.toks[s].s, ts.toks[e2].e, 0.85)
+	return e2
 }

@@ -183,6 +183,19 @@ func TestScanTextPhoneNotAddress(t *testing.T) {
 	})
 }
 
+// TestScanTextIntersections: "the corner of A and B" is one address
+// (synthetic examples).
+func TestScanTextIntersections(t *testing.T) {
+	testScanTextSpans(t, CategoryAddress, []struct{ text, span string }{
+		{"Meet me at the corner of 5th Avenue and Pine Street tomorrow", "the corner of 5th Avenue and Pine Street"},
+		{"He lives at the corner of 12 Elm Rd and Maple Lane.", "the corner of 12 Elm Rd and Maple Lane"},
+		{"The crash was at the intersection of Main St & Oak Ave", "the intersection of Main St & Oak Ave"},
+		{"Address: the corner of Csabai kapu 39 and Rennie Union", "the corner of Csabai kapu 39 and Rennie Union"},
+	})
+	testScanTextNone(t, CategoryAddress, []string{"He sat in the corner of the room and read"})
+	testScanTextNone(t, CategoryName, []string{"Address: the corner of Csabai kapu 39 and Rennie Union"})
+}
+
 func testScanTextNone(t *testing.T, c Category, texts []string) {
 	t.Helper()
 	d := Default()
