@@ -198,6 +198,16 @@ func (ts *textScanner) nameRules() {
 			i = e
 			continue
 		}
+		// a country or state of several words ("New Zealand"), or a weak
+		// name after a place word ("in Tobel", "home city Assen"): the
+		// place rules'
+		if textStates[ts.low[t.s:ts.toks[e].e]] || textCountries[ts.low[t.s:ts.toks[e].e]] ||
+			i > 0 && ts.tight(i) && textStates[ts.low[ts.toks[i-1].s:ts.toks[e].e]] ||
+			conf < 0.85 && i > 0 && ts.tight(i) && ts.is(i-1, "in", "from", "at", "near", "city", "town", "visiting", "visit") &&
+				t.lx&lxGivenMask < 2 && !ts.hasInitial(i, e) {
+			i = e
+			continue
+		}
 		ts.add(CategoryName, t.s, ts.toks[e].e, conf)
 		i = e
 	}
@@ -301,4 +311,14 @@ func (ts *textScanner) lowerCaseNames() {
 			i = e
 		}
 	}
+}
+
+// hasInitial reports whether an initial lies among words i..e.
+func (ts *textScanner) hasInitial(i, e int) bool {
+	for k := i; k <= e; k++ {
+		if ts.initial(k) {
+			return true
+		}
+	}
+	return false
 }

@@ -196,6 +196,21 @@ func TestScanTextIntersections(t *testing.T) {
 	testScanTextNone(t, CategoryName, []string{"Address: the corner of Csabai kapu 39 and Rennie Union"})
 }
 
+// TestScanTextPlaceOverWeakName: after a place word a weak name is a
+// place; a given name or a name with an initial stays a name; a country of
+// two words is no name (synthetic examples).
+func TestScanTextPlaceOverWeakName(t *testing.T) {
+	testScanTextSpans(t, CategoryAddress, []struct{ text, span string }{
+		{"Her family lives in Khandallah now", "Khandallah"},
+		{"the economy of his home city Voorburg: great", "Voorburg"},
+	})
+	testScanTextSpans(t, CategoryName, []struct{ text, span string }{
+		{"Enrico shouted at Gary: stop", "Gary"},
+		{"a letter from Faina D. Yefremova arrived", "Faina D. Yefremova"},
+	})
+	testScanTextNone(t, CategoryName, []string{"We moved here from New Zealand", "South Africa was fun"})
+}
+
 func testScanTextNone(t *testing.T, c Category, texts []string) {
 	t.Helper()
 	d := Default()
