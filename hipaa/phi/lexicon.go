@@ -171,7 +171,7 @@ amazon google microsoft azure aws gcp ibm dell hp cisco intel linux ubuntu debia
 epic cerner meditech allscripts athenahealth hl fhir dicom hl7 icd cpt loinc snomed
 patient patients provider providers physician clinic hospital claim claims encounter visit visits
 order orders sku product products customer customers vendor vendors store stores
-dob age ssn mrn phone fax email id
+dob age ssn mrn phone fax email id ephi pii hipaa
 monday tuesday wednesday thursday friday saturday sunday`
 
 // Street suffixes, directions, states, fillers, ordinals.

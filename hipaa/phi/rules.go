@@ -653,7 +653,8 @@ func (sc *scanner) singleDigit(i int) {
 	// Ages over 89.
 	if L <= 3 {
 		v := sc.digitVal(i)
-		if v >= 90 && v <= 125 {
+		if v >= 90 && v <= 125 && !(int(t.e) < len(sc.name) && sc.name[t.e] == '+') {
+			// (90+ is the aggregate band Safe Harbor itself prescribes)
 			ab, ad := sc.ctxBack(i, 2)
 			next := ckNone
 			if i+1 < len(sc.toks) && sc.toks[i+1].kind == tkAlpha && sc.gap(i+1) != '/' {
@@ -913,6 +914,42 @@ func validVIN(w string) bool {
 		return w[8] == 'X' || w[8] == 'x'
 	}
 	return int(w[8]-'0') == chk
+}
+
+// ---- user handles: jsmith, mledesma ----
+
+// handleRule finds an initial glued to a surname, the usual login and
+// mailbox handle of a person (jsmith, rcurtis-files): a lower-case word
+// of 5 to 13 letters that is in no word list, standing alone between
+// separators, whose letters after the first are a common surname and not
+// an English word.
+func (sc *scanner) handleRule() {
+	for i := range sc.toks {
+		t := &sc.toks[i]
+		L := int(t.e - t.s)
+		if t.kind != tkAlpha || t.caps != capLower || L < 5 || L > 13 || t.lx != 0 || t.masked || t.used || t.hexish || t.s != t.ws || t.e != t.we {
+			continue
+		}
+		if t.s > 0 && !handleSep(sc.name[t.s-1]) || int(t.e) < len(sc.name) && !handleSep(sc.name[t.e]) {
+			continue
+		}
+		var b [maxLookupLen + 8]byte
+		n := copy(b[:], sc.name[t.s+1:t.e])
+		k0, k1, k2, h := wordKey(b[:], n)
+		lx := sc.d.lex.get(k0, k1, k2, n, h)
+		if lx>>lxSurShift&3 >= 2 && lx&(lxEng|lxStop|lxCtxMask|lxState|lxSuffix) == 0 {
+			sc.add(CategoryName, t.s, t.e, 0.6)
+			t.used = true
+		}
+	}
+}
+
+func handleSep(c byte) bool {
+	switch c {
+	case '/', '-', '_', '#', ':', ' ', '.', '=':
+		return true
+	}
+	return false
 }
 
 // ---- places tied to a person: "patient-city: Provo", "home_county=Kent" ----

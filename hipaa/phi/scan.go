@@ -112,6 +112,7 @@ func (sc *scanner) run() {
 	if sc.ctxBits&(1<<ckAddress|1<<ckPatient|1<<ckName|1<<ckPlan) != 0 {
 		sc.placeRule()
 	}
+	sc.handleRule()
 	if sc.lxOr&(lxNameTiers|lxDeny|lxFullName) != 0 || sc.ctxBits&nameCtxBits != 0 {
 		sc.nameRules()
 	}
@@ -755,8 +756,8 @@ func (sc *scanner) maskUUIDs() {
 		if s[i+8] != '-' || s[i+13] != '-' || s[i+18] != '-' || s[i+23] != '-' {
 			continue
 		}
-		if i > 0 && (isHex(s[i-1]) || s[i-1] == '-') {
-			continue
+		if i > 0 && isHex(s[i-1]) {
+			continue // inside a longer hex run
 		}
 		ok := true
 		for k := 0; k < 36 && ok; k++ {

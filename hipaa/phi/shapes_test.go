@@ -545,3 +545,20 @@ func TestLabelVariants2(t *testing.T) {
 		{"uploads/ident/231-00-7740/card.png", nil}, // group 00: no SSN
 	})
 }
+
+// TestHandlesAndBands: an initial glued to a surname is a person's
+// handle; the 90+ age band and a Spark part file's UUID are clean.
+func TestHandlesAndBands(t *testing.T) {
+	runShapeCases(t, Default(), []shapeCase{
+		{"home/rkowalski/notes.txt", nameCat},
+		{"home/tgarrison/notes.txt", nil}, // garrison is an English word
+		{"mailbox-pmontoya", nameCat},
+		{"kthornton-exports", nameCat},
+		{"Phi Nguyen", nameCat},
+		{"hashes/abcdefgh", nil},
+		{"src/pbuilder/config", nil},
+		{"cohort/age-group=90+/summary.csv", nil},
+		{"age: 92", []Category{CategoryAge}},
+		{"out/part-00007-5c1e2f3a-9b8d-4c7e-a6f5-0d1e2c3b4a59-c000.snappy.parquet", nil},
+	})
+}
