@@ -95,6 +95,7 @@ func (sc *scanner) idRules() {
 		for k+1 < n && (!sc.toks[k+1].masked || sc.labeledHex(k+1)) {
 			g := sc.gap(k + 1)
 			if g == 0 || g == '-' && sc.wordHasDigit(k+1) ||
+				c == ckPlate && (g == '-' || g == ' ') && groups == 1 && sc.toks[k].kind != sc.toks[k+1].kind && sc.tokLen(k+1) <= 4 ||
 				g == ' ' && c == ckNatID && sc.toks[k].kind == tkDigit && sc.toks[k+1].kind == tkDigit {
 				// NHS numbers are written 943 476 5919
 				if g != 0 {
@@ -559,10 +560,38 @@ func (sc *scanner) date(s, e int32, ctx ctxKind, slash bool) {
 	if s > 0 && sc.name[s-1] == '=' {
 		return // partition value
 	}
+	if sc.visitBefore(s) {
+		// "your visit on 01/07/2017": the date of a person's visit
+		sc.add(CategoryDate, s, e, 0.8)
+		return
+	}
 	if sc.ndate < len(sc.dates) {
 		sc.dates[sc.ndate] = dateCand{s, e, slash}
 		sc.ndate++
 	}
+}
+
+// visitBefore reports whether one of the 3 tokens before offset s is
+// visit, after a possessive or a patient word (your visit on 01/07/2017):
+// visit is a weak id label, with no date context of its own, and a bare
+// visit-2024-03-05 folder ties the date to no one.
+func (sc *scanner) visitBefore(s int32) bool {
+	if sc.ctxBits&(1<<ckEncounter) == 0 {
+		return false
+	}
+	for k := len(sc.toks) - 1; k >= 0; k-- {
+		if sc.toks[k].e > s {
+			continue
+		}
+		for x := k; x >= 0 && x > k-3; x-- {
+			if sc.toks[x].kind == tkAlpha && sc.tokIs(x, "visit", "visited") && x > 0 &&
+				(sc.tokIs(x-1, "your", "my", "his", "her", "their") || sc.toks[x-1].ctx() == ckPatient) {
+				return true
+			}
+		}
+		return false
+	}
+	return false
 }
 
 var months = [...]string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}

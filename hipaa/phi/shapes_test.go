@@ -562,3 +562,23 @@ func TestHandlesAndBands(t *testing.T) {
 		{"out/part-00007-5c1e2f3a-9b8d-4c7e-a6f5-0d1e2c3b4a59-c000.snappy.parquet", nil},
 	})
 }
+
+// TestVisitDatesPlatesDevices: a date after visit, stay or appointment is
+// a person's; a plate written 123-ABC; ids under device-kind segments.
+func TestVisitDatesPlatesDevices(t *testing.T) {
+	date := []Category{CategoryDate}
+	veh := []Category{CategoryVehicle}
+	runShapeCases(t, Default(), []shapeCase{
+		{"Reminder: your appointment on 2023-11-14", date},
+		{"Your visit on 3/14/2022 - survey", date},
+		{"Receipt for your stay of Feb 2, 2021", date},
+		{"Release notes for 2023-11-14", nil},
+		{"plate=884-KTR", veh},
+		{"vehicle: 7TRK-22", veh},
+		{"license-plate: unknown", nil},
+		{"rpm/cgm/QK7741203/readings", dev},
+		{"telemetry/pump/AB12CD34EF/status", dev},
+		{"firmware/pump-x4/ota/v2.1.0", nil},
+		{"dashboards/monitor/overview", nil},
+	})
+}
