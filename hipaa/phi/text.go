@@ -14,10 +14,15 @@ import (
 // addresses, card and other labelled numbers), ScanText reads the text as
 // prose: personal names after a title (Mr, Dr), a label ("name is",
 // "patient") or as capitalised given name and surname pairs from the
-// embedded name lexicon; street addresses (number, street name, suffix
-// or a street number after the name, unit, then city, state and ZIP
-// lines); cities after a place word ("in", "from", "lives in") or before a
-// state code; dates in numeric and written forms; ages.
+// embedded name lexicon (and name pairs in a text without capitals);
+// street addresses (number, street name, suffix or a street number after
+// the name, unit, then city, state and ZIP lines; intersections such as
+// "the corner of A and B"); cities after a place word ("in", "from",
+// "lives in"), before a state code or ZIP, or in the embedded list of
+// larger cities (text_cities.txt); US ZIP codes (ZIP+4, after a state code
+// or name, a city or a label); dates in numeric and written forms
+// (ordinal days, day ranges, a weekday before, a time after, "next
+// Monday"); ages.
 //
 // What Safe Harbor lets stay is reported below DefaultMinConfidence: a bare
 // year, an age under 90, a state or country name.

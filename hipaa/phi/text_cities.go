@@ -4,6 +4,8 @@ import (
 	_ "embed"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 )
 
 // textCityData is a list of world cities of 100,000 people or more and US
@@ -14,15 +16,23 @@ var textCityData string
 
 var (
 	textCitiesOnce sync.Once
-	textCitySet    map[string]bool
+	textCitySet    map[string]uint8 // cityName | cityFirst
 )
 
-func textCities() map[string]bool {
+const (
+	cityName  = 1 // a listed name
+	cityFirst = 2 // the first word of a listed name of several words
+)
+
+func textCities() map[string]uint8 {
 	textCitiesOnce.Do(func() {
-		textCitySet = make(map[string]bool, 5000)
+		textCitySet = make(map[string]uint8, 6000)
 		for _, l := range strings.Split(textCityData, "\n") {
 			if l != "" {
-				textCitySet[l] = true
+				textCitySet[l] |= cityName
+				if k := strings.IndexAny(l, " -"); k > 0 {
+					textCitySet[l[:k]] |= cityFirst
+				}
 			}
 		}
 	})
@@ -41,20 +51,39 @@ func (ts *textScanner) knownCity(i int) int {
 	set := textCities()
 	n := len(ts.toks)
 	last := i
-	for k := i + 1; k < n && k <= i+2; k++ {
+	if t.ascii {
+		c := set[ts.lw(i)]
+		if c&cityFirst == 0 {
+			// no listed name of several words starts here
+			if c == 0 || t.lx != 0 && t.lx&textDeny == 0 {
+				return -1
+			}
+			last = i - 1
+		}
+	}
+	for k := i + 1; k < n && k <= i+2 && last >= i; k++ {
 		if g := ts.gap(k); g != " " && g != "-" || ts.toks[k].used || ts.toks[k].kind != ttAlpha {
 			break
 		}
 		last = k
 	}
+	if last < i {
+		last = i
+	}
+	var buf [96]byte
 	for e := last; e >= i; e-- {
-		var key string
+		var hit bool
+		key := ts.low[ts.toks[i].s:ts.toks[e].e]
 		if ts.toks[i].ascii && ts.toks[e].ascii {
-			key = ts.low[ts.toks[i].s:ts.toks[e].e]
+			hit = set[key]&cityName != 0
 		} else {
-			key = strings.ToLower(ts.s[ts.toks[i].s:ts.toks[e].e])
+			b := buf[:0]
+			for _, r := range ts.s[ts.toks[i].s:ts.toks[e].e] {
+				b = utf8.AppendRune(b, unicode.ToLower(r))
+			}
+			hit = set[string(b)]&cityName != 0 // no allocation
 		}
-		if !set[key] || textCountries[key] || textStates[key] {
+		if !hit || textCountries[key] || textStates[key] {
 			continue
 		}
 		if e == i {
@@ -80,10 +109,10 @@ func (ts *textScanner) cityRules() {
 		if ts.toks[i].kind != ttAlpha || !ts.toks[i].capital {
 			continue
 		}
-		if i > 0 && (ts.isTitle(i-1) || textNameLabels[ts.lw(i-1)]) {
-			continue
-		}
 		if e := ts.knownCity(i); e >= 0 {
+			if i > 0 && (ts.isTitle(i-1) || textNameLabels[ts.lw(i-1)]) {
+				continue
+			}
 			ts.add(CategoryAddress, ts.toks[i].s, ts.toks[e].e, 0.6)
 			i = e
 		}

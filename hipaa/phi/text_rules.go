@@ -63,7 +63,7 @@ func (ts *textScanner) numberRules() {
 			ts.writtenDate(i)
 			continue
 		}
-		if ts.toks[i].kind == ttAlpha && ts.relativeDate(i) {
+		if t := &ts.toks[i]; t.kind == ttAlpha && (t.capital || t.e-t.s == 2) && ts.relativeDate(i) {
 			continue
 		}
 		if ts.toks[i].kind == ttDigit && !ts.usedAt(i) {
