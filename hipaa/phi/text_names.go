@@ -286,6 +286,16 @@ func (ts *textScanner) lowerCaseNames() {
 		if !ok1 {
 			continue
 		}
+		// a list: "silvana, adam, christopher and kristina"
+		if k, strongs := ts.lowerNameList(i, cand); k-i >= 3 && strongs >= 2 {
+			for j := i; j <= k; j++ {
+				if !ts.is(j, "and") {
+					ts.add(CategoryName, ts.toks[j].s, ts.toks[j].e, 0.6)
+				}
+			}
+			i = k
+			continue
+		}
 		e, strong := i, s1
 		for k := i + 1; k < n && k <= i+3; k++ {
 			g := ts.gap(k)
@@ -321,4 +331,41 @@ func (ts *textScanner) hasInitial(i, e int) bool {
 		}
 	}
 	return false
+}
+
+// lowerNameList returns the last word of a list of single name words from
+// i joined by ", " and " and " ("adam, chad and caleb"; the list ends
+// after the "and"), and how many of them are names that are no English
+// word.
+func (ts *textScanner) lowerNameList(i int, cand func(int) (bool, bool)) (last, strongs int) {
+	n := len(ts.toks)
+	last = i
+	if s, _ := cand(i); s {
+		strongs++
+	}
+	for k := i; k+1 < n; {
+		next := k + 1
+		switch {
+		case ts.gap(next) == ", " && ts.is(next, "and") && next+1 < n && ts.gap(next+1) == " ":
+			next++
+		case ts.gap(next) == ", ":
+		case ts.gap(next) == " " && ts.is(next, "and") && next+1 < n && ts.gap(next+1) == " ":
+			next++
+		default:
+			return last, strongs
+		}
+		s, ok := cand(next)
+		if !ok {
+			return last, strongs
+		}
+		if s {
+			strongs++
+		}
+		if next == k+2 {
+			// the "and" word lies between: the list ends here
+			return next, strongs
+		}
+		last, k = next, next
+	}
+	return last, strongs
 }

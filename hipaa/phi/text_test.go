@@ -114,6 +114,8 @@ func TestScanTextNames(t *testing.T) {
 	testScanTextSpans(t, CategoryName, []struct{ text, span string }{
 		{"follow up with maria kowalski next week", "maria kowalski"},
 		{"please call john a kowalski", "john a kowalski"},
+		{"they had 4: silvana, brian, pamela and caleb.", "caleb"},
+		{"they had 4: silvana, brian, pamela and caleb.", "silvana"},
 		{"Dr. Emily Nguyen will see you", "Emily Nguyen"},
 	})
 	testScanTextNone(t, CategoryName, []string{
@@ -122,6 +124,7 @@ func TestScanTextNames(t *testing.T) {
 		"She is studying English and history",
 		"follow up with the team in a couple of months",
 		"we will mark the bill and grace period",
+		"bring apples, pears, bread and milk",
 	})
 }
 
