@@ -256,6 +256,70 @@ func (sc *scanner) idRules() {
 	}
 }
 
+// suffixLabels finds an id written before its label, the label closing
+// the path segment: 00123456_mrn.pdf, A1234567-passport.jpg,
+// 8812347-acct.csv. Only strong labels count, and the value must start
+// the segment.
+func (sc *scanner) suffixLabels() {
+	n := len(sc.toks)
+	for i := 1; i < n; i++ {
+		t := &sc.toks[i]
+		if t.kind != tkAlpha || t.masked || t.used {
+			continue
+		}
+		var cat Category
+		conf := 0.0
+		switch t.ctx() {
+		case ckMRN:
+			cat, conf = CategoryMRN, 0.85
+		case ckPlan:
+			cat, conf = CategoryHealthPlan, 0.85
+		case ckAccount:
+			cat, conf = CategoryAccount, 0.85
+		case ckLicense:
+			cat, conf = CategoryLicense, 0.8
+		default:
+			continue
+		}
+		if g := sc.gap(i); g != '-' && g != '_' {
+			continue
+		}
+		if e := int(t.e); e < len(sc.name) && sc.name[e] != '.' && sc.name[e] != '/' {
+			continue
+		}
+		// the value: tokens i-1 back, glued (gap 0), up to 3 tokens
+		k := i - 1
+		for k > 0 && k > i-3 && sc.gap(k) == 0 {
+			k--
+		}
+		if st := sc.toks[k].s; st > 0 && sc.name[st-1] != '/' && sc.name[st-1] != '_' && sc.name[st-1] != '-' {
+			continue
+		}
+		digits, letters, ok := 0, 0, true
+		for x := k; x < i; x++ {
+			u := &sc.toks[x]
+			if u.masked || u.used {
+				ok = false
+			}
+			if u.kind == tkDigit {
+				digits += u.size()
+			} else {
+				letters += u.size()
+			}
+		}
+		if !ok || digits < 6 || letters > 2 || digits+letters > 16 || letters == 0 && timestampLike(sc.name[sc.toks[k].s:sc.toks[i-1].e]) {
+			continue
+		}
+		if letters == 0 && digits == 8 && validDate(atoi(sc.tokStr(i - 1)[:4]), atoi(sc.tokStr(i - 1)[4:6]), atoi(sc.tokStr(i - 1)[6:])) {
+			continue // a yyyymmdd date
+		}
+		for x := k; x < i; x++ {
+			sc.toks[x].used = true
+		}
+		sc.add(cat, sc.toks[k].s, sc.toks[i-1].e, conf)
+	}
+}
+
 // kvGap reports whether the bytes between tokens j-1 and j are a
 // key-value separator of JSON or a config line, up to 4 bytes of quotes,
 // spaces and one ':' or '=': {"mrn": "00123456"}, patientId='12345'.

@@ -99,6 +99,7 @@ func (sc *scanner) run() {
 	// Each pass is skipped when no token can start one of its matches.
 	if (sc.ctxBits&idCtxBits != 0 || sc.lxOr&lxLabelHead != 0) && sc.ndigit > 0 {
 		sc.idRules()
+		sc.suffixLabels()
 	}
 	if sc.ndigit > 0 {
 		sc.digitRules() // monthDate needs digit tokens too

@@ -582,3 +582,20 @@ func TestVisitDatesPlatesDevices(t *testing.T) {
 		{"dashboards/monitor/overview", nil},
 	})
 }
+
+// TestValueBeforeLabel: an id written before a strong label that closes
+// its path segment.
+func TestValueBeforeLabel(t *testing.T) {
+	runShapeCases(t, Default(), []shapeCase{
+		{"uploads/00918273_mrn.pdf", mrn},
+		{"scans/ref-4471029-MRN/img.dcm", mrn},
+		{"X7712093-passport.png", lic},
+		{"5510293847_acct.csv", acct},
+		{"W44120938-member.json", plan},
+		{"20231130-mrn.csv", nil},       // a date
+		{"1699999999_account.log", nil}, // a Unix timestamp
+		{"docs/v3-mrn-format.md", nil},  // a version
+		{"00918273_mrn_format.md", nil}, // the label does not close the segment
+		{"exports/2024_q3-account.csv", nil},
+	})
+}
