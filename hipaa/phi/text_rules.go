@@ -75,6 +75,14 @@ func (ts *textScanner) numberRules() {
 // numericDate matches 4/5/1992, 1992-04-05, 05.04.1992, with a time after.
 func (ts *textScanner) numericDate(i int) {
 	n := len(ts.toks)
+	if i+1 < n && ts.gap(i+1) == "/" && ts.digitLen(i) <= 2 && ts.digitLen(i+1) >= 1 && ts.digitLen(i+1) <= 2 &&
+		!(i+2 < n && (ts.gap(i+2) == "/" || ts.gap(i+2) == "-") && ts.toks[i+2].kind == ttDigit) &&
+		ts.is(i-1, "on", "since", "from", "until", "till", "by", "before", "after", "dated", "date", "dob") &&
+		(validDate(2000, ts.val(i), ts.val(i+1)) || validDate(2000, ts.val(i+1), ts.val(i))) {
+		// a day and month without a year after a date word: "on 12/05"
+		ts.add(CategoryDate, ts.toks[i].s, ts.toks[ts.timeAfter(i+1)].e, 0.6)
+		return
+	}
 	if i+2 >= n || ts.toks[i+1].kind != ttDigit || ts.toks[i+2].kind != ttDigit {
 		return
 	}

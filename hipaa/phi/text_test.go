@@ -55,9 +55,10 @@ func TestScanTextDates(t *testing.T) {
 		{"Seen on Mar 3 at 10:30 am", "Mar 3 at 10:30 am"},
 		{"Seen on January 5, 2021 at 9am", "January 5, 2021 at 9am"},
 		{"Visited 3-5 March 2020", "3-5 March 2020"},
+		{"The scan is booked on 12/05 at 14:30", "12/05 at 14:30"},
 	})
 	d := Default()
-	for _, s := range []string{"We live on the 5th floor", "Tell me on Monday", "It happened in the 21st century"} {
+	for _, s := range []string{"We live on the 5th floor", "Tell me on Monday", "It happened in the 21st century", "Take 1/2 tablet daily", "Rated 9/10 by users"} {
 		for _, f := range d.ScanText(s) {
 			if f.Category == CategoryDate && f.Confidence >= DefaultMinConfidence {
 				t.Errorf("ScanText(%q): unexpected %+v", s, f)
