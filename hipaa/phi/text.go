@@ -73,7 +73,7 @@ type ttok struct {
 	sentStart bool  // first word of the text, of a line or of a sentence
 	newline   bool  // a line break between the previous word and this one
 	used      bool  // part of a finding
-	street    uint8 // street-word memo: tsKnown | tsWord | tsUnit | tsNamed
+	street    uint8 // word-list memo: tsKnown | tsWord | tsUnit | tsNamed | tsFunc | tsNotName
 }
 
 // Bits of ttok.street.
@@ -82,6 +82,8 @@ const (
 	tsWord
 	tsUnit
 	tsNamed
+	tsFunc    // textFuncWords
+	tsNotName // textNotNames
 )
 
 type textScanner struct {

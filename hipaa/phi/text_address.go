@@ -73,6 +73,12 @@ func (ts *textScanner) streetBits(i int) uint8 {
 	if textUnitWords[w] {
 		b |= tsUnit
 	}
+	if t.capital && textFuncWords[w] {
+		b |= tsFunc
+	}
+	if t.capital && textNotNames[w] {
+		b |= tsNotName
+	}
 	if textStreetPrefixes[w] && (len(w) > 1 || t.capital) {
 		b |= tsNamed
 	} else {
@@ -121,7 +127,7 @@ func (ts *textScanner) addrTok(i int) bool {
 	if t.kind != ttAlpha {
 		return true
 	}
-	if t.capital && textFuncWords[ts.lw(i)] {
+	if t.capital && ts.streetBits(i)&tsFunc != 0 {
 		return false // title case: "5 Musicians Of The 70s"
 	}
 	if t.capital || t.allCaps || ts.streetWord(i) || ts.unitWord(i) {
@@ -138,7 +144,7 @@ func (ts *textScanner) addressRules() {
 		if (t.used || ts.usedAt(i)) && !ts.coveredBy(t.s, t.e, CategoryAddress, CategoryZIP) {
 			continue
 		}
-		if t.kind == ttAlpha && ts.is(i, "corner", "intersection", "junction") && ts.is(i+1, "of") {
+		if t.kind == ttAlpha && t.e-t.s >= 6 && ts.is(i, "corner", "intersection", "junction") && ts.is(i+1, "of") {
 			if e := ts.intersection(i); e > i {
 				i = e
 				continue

@@ -52,7 +52,7 @@ func (ts *textScanner) nameCand(i int) bool {
 		return false
 	}
 	w := ts.lw(i)
-	if textDays[w] || textCountries[w] || textStates[w] || textStreetWords[w] && t.e-t.s <= 4 || textNotNames[w] && t.lx&textDeny == 0 {
+	if textDays[w] || textCountries[w] || textStates[w] || textStreetWords[w] && t.e-t.s <= 4 || ts.streetBits(i)&tsNotName != 0 && t.lx&textDeny == 0 {
 		return false
 	}
 	return true
