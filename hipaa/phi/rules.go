@@ -1,6 +1,9 @@
 package phi
 
-import "math"
+import (
+	"math"
+	"unicode/utf8"
+)
 
 // tokText reports whether token i is, case-insensitively, one of words.
 func (sc *scanner) tokIs(i int, words ...string) bool {
@@ -1043,6 +1046,149 @@ func handleSep(c byte) bool {
 		return true
 	}
 	return false
+}
+
+// ---- name values: "last_name=garcia", "SMITH^JOHN", "PATIENT#도영_탁" ----
+
+// nameValueRule finds names by their place rather than by the name
+// lists, which miss rare and non-Latin names:
+//   - the value of a person-name label (lastname=, given=, patient-name:,
+//     DICOM (0010,0010) PatientName);
+//   - a DICOM person name, 2 to 5 letter components joined by '^';
+//   - a non-Latin word group after a person word (PATIENT#, caregiver_,
+//     patients/).
+func (sc *scanner) nameValueRule() {
+	n := len(sc.toks)
+	for i := 0; i < n; i++ {
+		t := &sc.toks[i]
+		if t.masked || t.used {
+			continue
+		}
+		// DICOM PN: FAMILY^GIVEN[^MIDDLE...]
+		g1 := i // the component's last token (ŁUKASZ is two tokens)
+		for g1+1 < n && sc.gap(g1+1) == 0 {
+			g1++
+		}
+		if t.kind == tkAlpha && (i == 0 || sc.gap(i) != '^') && g1+1 < n && sc.gap(g1+1) == '^' && sc.segStart(i) {
+			if e, ok := sc.nameRun(i, '^', 8); ok && e > g1 && sc.segEnd(e) {
+				sc.addName(i, e, 0.8)
+				i = e
+				continue
+			}
+		}
+		if i+1 >= n {
+			continue
+		}
+		label := false
+		switch {
+		case t.kind == tkAlpha && t.ctx() == ckName:
+			// plain "name" needs a person before it: patient-name, pt_name
+			label = !sc.tokIs(i, "name") || i > 0 && sc.toks[i-1].ctx() == ckPatient
+		case t.kind == tkAlpha && sc.tokIs(i, "family", "given", "familyname", "given_name", "firstnames"):
+			label = true
+		case t.kind == tkDigit && i > 0 && sc.tokIs(i, "0010") && sc.tokIs(i-1, "0010"):
+			label = true // DICOM (0010,0010) PatientName
+		}
+		if label && sc.kvGap(i+1) && sc.toks[i+1].kind == tkAlpha {
+			if e, ok := sc.nameRun(i+1, 0, 4); ok && sc.segEnd(e) {
+				sc.addName(i+1, e, 0.85)
+				i = e
+			}
+			continue
+		}
+		// a non-Latin name after a person word
+		if t.kind == tkAlpha && (t.ctx() == ckPatient || sc.tokIs(i, "patients", "caregiver", "guardian", "owner", "patienten", "pacientes", "pacients", "kin", "spouse", "parent", "mother", "father")) {
+			switch sc.gap(i + 1) {
+			case '/', '#', '_', ':', '=', ' ', '-':
+			default:
+				continue
+			}
+			if !sc.nonLatin(i + 1) {
+				continue
+			}
+			if e, ok := sc.nameRun(i+1, 0, 4); ok && sc.segEnd(e) {
+				sc.addName(i+1, e, 0.75)
+				i = e
+			}
+		}
+	}
+}
+
+// nameRun returns the last token of a run of 1 to max letter tokens from
+// token i, joined by sep (or, when sep is 0, by '^', ' ', '-', ',', '.',
+// '_'), none a stop word, context word or hex-ish, and whether there is one.
+func (sc *scanner) nameRun(i int, sep byte, max int) (int, bool) {
+	n := len(sc.toks)
+	e := -1
+	for k := i; k < n && k < i+max; k++ {
+		u := &sc.toks[k]
+		if k > i {
+			g := sc.gap(k)
+			if g != 0 && (sep != 0 && g != sep || sep == 0 && g != '^' && g != ' ' && g != '-' && g != ',' && g != '.' && g != '_') {
+				break
+			}
+		}
+		if u.kind != tkAlpha || u.masked || u.used || u.hexish || u.lx&(lxStop|lxCtxMask|lxFiller) != 0 {
+			if k > i && sep == 0 {
+				break // lastname=garcia.pdf: the run ends before the extension
+			}
+			return -1, false
+		}
+		e = k
+	}
+	if e < 0 {
+		return -1, false
+	}
+	// a single-letter run is an initial, not a name
+	if e == i && sc.toks[i].e-sc.toks[i].s < 2 {
+		return -1, false
+	}
+	return e, true
+}
+
+// segStart and segEnd report whether token i starts, or token e ends, a
+// segment of the name: at the name's ends or at '/', ':', '=', '#', ' ', '|'
+// ('.' too at the end, before an extension).
+func (sc *scanner) segStart(i int) bool {
+	s := sc.toks[i].s
+	if s == 0 {
+		return true
+	}
+	switch sc.name[s-1] {
+	case '/', ':', '=', '#', ' ', '|', '_':
+		return true
+	}
+	return false
+}
+
+func (sc *scanner) segEnd(e int) bool {
+	x := int(sc.toks[e].e)
+	if x == len(sc.name) {
+		return true
+	}
+	switch sc.name[x] {
+	case '/', ':', '=', '#', ' ', '|', '.', '_', '&', '?':
+		return true
+	}
+	return false
+}
+
+// nonLatin reports whether token i is a word of a non-Latin script (its
+// first rune at U+0370 or above: Greek, Cyrillic, Arabic, CJK, Hangul...).
+func (sc *scanner) nonLatin(i int) bool {
+	t := &sc.toks[i]
+	if t.kind != tkAlpha || sc.name[t.s] < 0x80 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(sc.name[t.s:t.e])
+	return r >= 0x370
+}
+
+func (sc *scanner) addName(i, e int, conf float64) {
+	for k := i; k <= e; k++ {
+		sc.toks[k].used = true
+	}
+	sc.add(CategoryName, sc.toks[i].s, sc.toks[e].e, conf)
 }
 
 // ---- places tied to a person: "patient-city: Provo", "home_county=Kent" ----

@@ -1,6 +1,9 @@
 package phi
 
-import "math"
+import (
+	"math"
+	"strings"
+)
 
 // Token kinds and capitalisation classes.
 const (
@@ -114,6 +117,10 @@ func (sc *scanner) run() {
 		sc.placeRule()
 	}
 	sc.handleRule()
+	if sc.hasHigh || sc.ctxBits&(1<<ckName|1<<ckPatient) != 0 || strings.IndexByte(sc.name, '^') >= 0 ||
+		strings.IndexByte(sc.name, '=') >= 0 || strings.IndexByte(sc.name, ':') >= 0 {
+		sc.nameValueRule()
+	}
 	if sc.lxOr&(lxNameTiers|lxDeny|lxFullName) != 0 || sc.ctxBits&nameCtxBits != 0 {
 		sc.nameRules()
 	}

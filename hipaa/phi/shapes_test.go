@@ -599,3 +599,25 @@ func TestValueBeforeLabel(t *testing.T) {
 		{"exports/2024_q3-account.csv", nil},
 	})
 }
+
+// TestNameValues: names found by their place (a person-name label's
+// value, a DICOM person name, a non-Latin word after a person word), in
+// any script.
+func TestNameValues(t *testing.T) {
+	runShapeCases(t, Default(), []shapeCase{
+		{"forms/surname=oyelaran/given=tolu/intake.pdf", nameCat},
+		{"x-amz-meta-patient-name: Ngozi-Adeyemi", nameCat},
+		{"x-amz-meta-dicom-0010-0010: ПЕТРОВА^АННА", nameCat},
+		{"studies/ŁUKASZEWICZ^BARTOSZ/MR/IM0001.dcm", nameCat},
+		{"dicom/小林^葵/CT/IM0007.dcm", nameCat},
+		{"PATIENT#민준_오", nameCat},
+		{"guardian_فاطمة_الزهراني", nameCat},
+		{"patients/王芳/labs.pdf", nameCat},
+		{"intake/lastname=okonkwo.pdf", nameCat},
+		{"bucket-name: acme-logs", nil},
+		{"table-name=appointments", nil},
+		{"x-amz-meta-patient-name: unknown", nil},
+		{"reports/CT^HEAD^123/series", nil},
+		{"docs/患者/readme.md", nil},
+	})
+}
