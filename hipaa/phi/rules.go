@@ -1057,7 +1057,7 @@ func handleSep(c byte) bool {
 //   - a DICOM person name, 2 to 5 letter components joined by '^';
 //   - a non-Latin word group after a person word (PATIENT#, caregiver_,
 //     patients/).
-func (sc *scanner) nameValueRule() {
+func (sc *scanner) nameValueRule(caret bool) {
 	n := len(sc.toks)
 	for i := 0; i < n; i++ {
 		t := &sc.toks[i]
@@ -1065,22 +1065,26 @@ func (sc *scanner) nameValueRule() {
 			continue
 		}
 		// DICOM PN: FAMILY^GIVEN[^MIDDLE...]
-		g1 := i // the component's last token (ŁUKASZ is two tokens)
-		for g1+1 < n && sc.gap(g1+1) == 0 {
-			g1++
-		}
-		if t.kind == tkAlpha && (i == 0 || sc.gap(i) != '^') && g1+1 < n && sc.gap(g1+1) == '^' && sc.segStart(i) {
-			if e, ok := sc.nameRun(i, '^', 8); ok && e > g1 && sc.segEnd(e) {
-				sc.addName(i, e, 0.8)
-				i = e
-				continue
+		if caret && t.kind == tkAlpha && (i == 0 || sc.gap(i) != '^') && sc.segStart(i) {
+			g1 := i // the component's last token (ŁUKASZ is two tokens)
+			for g1+1 < n && sc.gap(g1+1) == 0 {
+				g1++
+			}
+			if g1+1 < n && sc.gap(g1+1) == '^' {
+				if e, ok := sc.nameRun(i, '^', 8); ok && e > g1 && sc.segEnd(e) {
+					sc.addName(i, e, 0.8)
+					i = e
+					continue
+				}
 			}
 		}
 		if i+1 >= n {
 			continue
 		}
 		label := false
-		switch {
+		switch g := sc.gap(i + 1); {
+		case g != ':' && g != '=' && g != ' ' && g != '"' && g != '\'':
+			// no key-value separator: no label
 		case t.kind == tkAlpha && t.ctx() == ckName:
 			// plain "name" needs a person before it: patient-name, pt_name
 			label = !sc.tokIs(i, "name") || i > 0 && sc.toks[i-1].ctx() == ckPatient
@@ -1097,13 +1101,10 @@ func (sc *scanner) nameValueRule() {
 			continue
 		}
 		// a non-Latin name after a person word
-		if t.kind == tkAlpha && (t.ctx() == ckPatient || sc.tokIs(i, "patients", "caregiver", "guardian", "owner", "patienten", "pacientes", "pacients", "kin", "spouse", "parent", "mother", "father")) {
+		if sc.hasHigh && t.kind == tkAlpha && sc.nonLatin(i+1) && (t.ctx() == ckPatient || sc.tokIs(i, "patients", "caregiver", "guardian", "owner", "patienten", "pacientes", "pacients", "kin", "spouse", "parent", "mother", "father")) {
 			switch sc.gap(i + 1) {
 			case '/', '#', '_', ':', '=', ' ', '-':
 			default:
-				continue
-			}
-			if !sc.nonLatin(i + 1) {
 				continue
 			}
 			if e, ok := sc.nameRun(i+1, 0, 4); ok && sc.segEnd(e) {
@@ -1200,7 +1201,7 @@ func (sc *scanner) addName(i, e int, conf float64) {
 func (sc *scanner) placeRule() {
 	n := len(sc.toks)
 	for i := 0; i+1 < n; i++ {
-		if sc.toks[i].kind != tkAlpha || !sc.tokIs(i, "city", "county", "town", "hometown", "residence", "municipality", "village", "birthplace") {
+		if sc.toks[i].kind != tkAlpha || sc.toks[i].e-sc.toks[i].s < 4 || !sc.kvGap(i+1) || !sc.tokIs(i, "city", "county", "town", "hometown", "residence", "municipality", "village", "birthplace") {
 			continue
 		}
 		person := sc.tokIs(i, "residence", "hometown", "birthplace")

@@ -117,9 +117,9 @@ func (sc *scanner) run() {
 		sc.placeRule()
 	}
 	sc.handleRule()
-	if sc.hasHigh || sc.ctxBits&(1<<ckName|1<<ckPatient) != 0 || strings.IndexByte(sc.name, '^') >= 0 ||
+	if caret := strings.IndexByte(sc.name, '^') >= 0; caret || sc.hasHigh || sc.ctxBits&(1<<ckName|1<<ckPatient) != 0 ||
 		strings.IndexByte(sc.name, '=') >= 0 || strings.IndexByte(sc.name, ':') >= 0 {
-		sc.nameValueRule()
+		sc.nameValueRule(caret)
 	}
 	if sc.lxOr&(lxNameTiers|lxDeny|lxFullName) != 0 || sc.ctxBits&nameCtxBits != 0 {
 		sc.nameRules()
