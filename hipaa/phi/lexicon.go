@@ -80,6 +80,7 @@ const (
 	ckEncounter // encounter, visit, case, accession, pid: a weak patient-level id
 	ckEmployee  // employee, staff and student ids
 	ckImmig     // immigration: alien (A-) number, uscis
+	ckBiometric // biometric template ids: fingerprint, voiceprint, faceprint, iris (the last kind: 5 bits)
 )
 
 var ctxWords = map[ctxKind][]string{
@@ -114,6 +115,7 @@ var ctxWords = map[ctxKind][]string{
 	ckEncounter: {"encounter", "encounterid", "visit", "visitid", "case", "caseid", "episode", "fin", "csn", "accession", "pid", "encounters", "visits", "enc"},
 	ckEmployee:  {"employee", "employeeid", "empid", "empno", "staffid", "emp", "student", "studentid", "badge", "payroll", "students", "stu", "stuid", "employees"},
 	ckImmig:     {"alien", "anumber", "uscis"},
+	ckBiometric: {"fingerprint", "fingerprints", "voiceprint", "voiceprints", "faceprint", "faceprints", "iris", "retina", "palmprint", "biometric", "biometrics"},
 }
 
 // labelWords are identifier labels of several tokens, written as the

@@ -176,6 +176,18 @@ func (sc *scanner) idRules() {
 			if digits >= 4 && size >= 5 && letters <= 4 {
 				conf = 0.8
 			}
+		case ckBiometric:
+			// Safe Harbor (P): the id of a person's fingerprint, voice or
+			// face template. No category of its own: the closest is an
+			// identity credential (like the A-number).
+			cat = CategoryLicense
+			if sc.tokIs(i-1, "cert", "certificate", "tls", "ssl", "ssh", "key", "host", "gpg", "pgp", "x509", "sha256", "sha1", "md5") ||
+				sc.tokIs(j, "sha256", "sha1", "md5", "sha") {
+				break // a certificate or key fingerprint: a hash, no person's
+			}
+			if digits >= 2 && size >= 8 && size <= 24 {
+				conf = 0.8
+			}
 		case ckImmig:
 			// A-number: A and 7 to 9 digits
 			cat = CategoryLicense
@@ -362,7 +374,7 @@ func (sc *scanner) ctxPrefix(j int) bool {
 // isNewIDCtx reports whether c is one of the label kinds that only
 // idRules uses (not the digit rules' context).
 func isNewIDCtx(c ctxKind) bool {
-	return c >= ckNatID && c <= ckImmig
+	return c >= ckNatID && c <= ckBiometric
 }
 
 // labeledHex reports whether token j, masked as a hex word, is short

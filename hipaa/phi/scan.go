@@ -80,7 +80,7 @@ func lower(c byte) byte {
 const (
 	idCtxBits = 1<<ckPatient | 1<<ckMRN | 1<<ckPlan | 1<<ckPlanWeak | 1<<ckAccount | 1<<ckLicense | 1<<ckNPI |
 		1<<ckDEA | 1<<ckVIN | 1<<ckPlate | 1<<ckDevice | 1<<ckIMEI |
-		1<<ckNatID | 1<<ckClaim | 1<<ckEncounter | 1<<ckEmployee | 1<<ckImmig
+		1<<ckNatID | 1<<ckClaim | 1<<ckEncounter | 1<<ckEmployee | 1<<ckImmig | 1<<ckBiometric
 	nameCtxBits = 1<<ckName | 1<<ckPatient | 1<<ckTitle
 	// Words that wordRules checks: an MBI (11, or 4 in 4-3-4) and a DEA
 	// number (9) have a digit and an upper-case letter, a VIN (17) digits.

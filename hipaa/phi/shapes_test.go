@@ -621,3 +621,16 @@ func TestNameValues(t *testing.T) {
 		{"docs/患者/readme.md", nil},
 	})
 }
+
+// TestBiometricIDs: the id of a person's biometric template (Safe Harbor
+// (P)), not a certificate or key fingerprint.
+func TestBiometricIDs(t *testing.T) {
+	runShapeCases(t, Default(), []shapeCase{
+		{"enrollment/fingerprint/TPL-7A31C09E44B2", lic},
+		{"voiceprints/VX90213377.bin", lic},
+		{"iris/IR-00A7F3E2D1", lic},
+		{"x-amz-meta-cert-fingerprint: SHA256:3B:91:0C:AA:17:5E:D2:44", nil},
+		{"ssh/host-key-fingerprint/7f3a9c2e11b4d5e6", nil},
+		{"biometrics/policy.pdf", nil},
+	})
+}
