@@ -1026,30 +1026,31 @@ func validVIN(w string) bool {
 
 // ---- user handles: jsmith, mledesma ----
 
-// handleRule finds an initial glued to a surname, the usual login and
-// mailbox handle of a person (jsmith, rcurtis-files): a lower-case word
-// of 5 to 13 letters that is in no word list, standing alone between
-// separators, whose letters after the first are a common surname and not
-// an English word.
-func (sc *scanner) handleRule() {
-	for i := range sc.toks {
-		t := &sc.toks[i]
-		L := int(t.e - t.s)
-		if t.kind != tkAlpha || t.caps != capLower || L < 5 || L > 13 || t.lx != 0 || t.masked || t.used || t.hexish || t.s != t.ws || t.e != t.we {
-			continue
-		}
-		if t.s > 0 && !handleSep(sc.name[t.s-1]) || int(t.e) < len(sc.name) && !handleSep(sc.name[t.e]) {
-			continue
-		}
-		var b [maxLookupLen + 8]byte
-		n := copy(b[:], sc.name[t.s+1:t.e])
-		k0, k1, k2, h := wordKey(b[:], n)
-		lx := sc.d.lex.get(k0, k1, k2, n, h)
-		if lx>>lxSurShift&3 >= 2 && lx&(lxEng|lxStop|lxCtxMask|lxState|lxSuffix) == 0 {
-			sc.add(CategoryName, t.s, t.e, 0.6)
-			t.used = true
-		}
+// handleAt reports whether token i is an initial glued to a surname, the
+// usual login and mailbox handle of a person (jsmith, rcurtis-files), and
+// records it: a lower-case word of 5 to 13 letters that is in no word
+// list, standing alone between separators, whose letters after the first
+// are a common surname and not an English word. nameValueRule's loop
+// calls it.
+func (sc *scanner) handleAt(i int) bool {
+	t := &sc.toks[i]
+	L := int(t.e - t.s)
+	if t.kind != tkAlpha || t.caps != capLower || L < 5 || L > 13 || t.lx != 0 || t.masked || t.used || t.hexish || t.s != t.ws || t.e != t.we {
+		return false
 	}
+	if t.s > 0 && !handleSep(sc.name[t.s-1]) || int(t.e) < len(sc.name) && !handleSep(sc.name[t.e]) {
+		return false
+	}
+	var b [maxLookupLen + 8]byte
+	n := copy(b[:], sc.name[t.s+1:t.e])
+	k0, k1, k2, h := wordKey(b[:], n)
+	lx := sc.d.lex.get(k0, k1, k2, n, h)
+	if lx>>lxSurShift&3 >= 2 && lx&(lxEng|lxStop|lxCtxMask|lxState|lxSuffix) == 0 {
+		sc.add(CategoryName, t.s, t.e, 0.6)
+		t.used = true
+		return true
+	}
+	return false
 }
 
 func handleSep(c byte) bool {
@@ -1069,11 +1070,17 @@ func handleSep(c byte) bool {
 //   - a DICOM person name, 2 to 5 letter components joined by '^';
 //   - a non-Latin word group after a person word (PATIENT#, caregiver_,
 //     patients/).
-func (sc *scanner) nameValueRule(caret bool) {
+func (sc *scanner) nameValueRule(caret, other bool) {
 	n := len(sc.toks)
 	for i := 0; i < n; i++ {
 		t := &sc.toks[i]
 		if t.masked || t.used {
+			continue
+		}
+		if t.lx == 0 && t.caps == capLower && sc.handleAt(i) {
+			continue
+		}
+		if !caret && !other {
 			continue
 		}
 		// DICOM PN: FAMILY^GIVEN[^MIDDLE...]

@@ -116,11 +116,9 @@ func (sc *scanner) run() {
 	if sc.ctxBits&(1<<ckAddress|1<<ckPatient|1<<ckName|1<<ckPlan) != 0 {
 		sc.placeRule()
 	}
-	sc.handleRule()
-	if caret := strings.IndexByte(sc.name, '^') >= 0; caret || sc.hasHigh || sc.ctxBits&(1<<ckName|1<<ckPatient) != 0 ||
-		strings.IndexByte(sc.name, '=') >= 0 || strings.IndexByte(sc.name, ':') >= 0 {
-		sc.nameValueRule(caret)
-	}
+	caret := strings.IndexByte(sc.name, '^') >= 0
+	sc.nameValueRule(caret, sc.hasHigh || sc.ctxBits&(1<<ckName|1<<ckPatient) != 0 ||
+		strings.IndexByte(sc.name, '=') >= 0 || strings.IndexByte(sc.name, ':') >= 0)
 	if sc.lxOr&(lxNameTiers|lxDeny|lxFullName) != 0 || sc.ctxBits&nameCtxBits != 0 {
 		sc.nameRules()
 	}
