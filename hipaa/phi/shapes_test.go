@@ -386,7 +386,8 @@ func TestShapeNoAlloc(t *testing.T) {
 	d := Default()
 	dst := make([]Finding, 0, 8)
 	for _, name := range []string{"claim/CLM-123456789", "José_García", "GARCÍA^JOSÉ", `{"mrn": "00123456"}`, "李明", "DOE^JOHN", "logo@2x.png", "johns-hopkins", "+12128675309", "john%20smith", "x/jane%40example.com"} {
-		if n := testing.AllocsPerRun(100, func() { dst = d.AppendScan(dst[:0], name) }); n != 0 {
+		n := testing.AllocsPerRun(100, func() { dst = d.AppendScan(dst[:0], name) })
+		if n != 0 && !raceEnabled { // see raceEnabled
 			t.Errorf("AppendScan(%q): %v allocs", name, n)
 		}
 	}
