@@ -155,7 +155,7 @@ func (d *Detector) AppendScan(dst []Finding, name string) []Finding {
 		return d.appendScanDecoded(dst, name)
 	}
 	sc := scanners.Get().(*scanner)
-	*sc = scanner{d: d, name: name, dst: dst, base: len(dst), toks: sc.toks[:0], buf: sc.buf}
+	*sc = scanner{d: d, name: name, dst: dst, base: len(dst), toks: sc.toks[:0], buf: sc.buf, fold: sc.fold}
 	sc.run()
 	dst = sc.dst
 	sc.dst, sc.name = nil, ""

@@ -60,6 +60,8 @@ type scanner struct {
 	wordLens uint32 // 1<<len of the words that can be an MBI, a DEA number or a VIN
 	poTok    bool   // a 2- or 5-letter token starting with p: "po", "pobox"
 	hasHigh  bool   // a word has a non-ASCII byte: fixHigh runs
+
+	fold *[2][256]byte // scratch space of nativeLookup, made on first use
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }

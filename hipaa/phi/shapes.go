@@ -332,14 +332,14 @@ var foldRanges = []struct {
 
 func foldRune(r rune) string {
 	if r < 0xC0 || r > 0x21B {
-		return ""
+		return foldExtra(r)
 	}
 	for _, f := range foldRanges {
 		if r >= f.lo && r <= f.hi {
 			return f.s
 		}
 	}
-	return ""
+	return foldExtra(r)
 }
 
 // cjkSurnames are common Chinese surnames (simplified and traditional),
@@ -361,6 +361,13 @@ func (sc *scanner) foldLookup(s, e int) uint32 {
 	var b [maxLookupLen + 8]byte
 	n := 0
 	w := sc.name[s:e]
+	if r, _ := utf8.DecodeRuneInString(w); r >= 0x370 {
+		// a non-Latin script: the native-script names, then the CJK
+		// surname rule below
+		if v := sc.nativeLookup(w); v != 0 {
+			return v
+		}
+	}
 	cjk, hangul, runes := 0, 0, 0
 	var first rune
 	for k := 0; k < len(w); {

@@ -304,6 +304,37 @@ func TestNameShapes(t *testing.T) {
 	})
 }
 
+// TestNativeScriptNames: names written in their own script (synthetic
+// combinations of list names), the Vietnamese letters outside Latin-1, a
+// percent-encoded Cyrillic name, and words of those scripts that are not
+// names.
+func TestNativeScriptNames(t *testing.T) {
+	runShapeCases(t, Default(), []shapeCase{
+		{"patienten/Hồng_Thảo_Dương/notes.txt", nameCat},
+		{"uploads/Phượng_Nga_Nguyễn/resultats.pdf", nameCat},
+		{"fax/2021/聡吉野_mri.hl7", nameCat},
+		{"fax/2022/泽洋_毕_rx.hl7", nameCat},
+		{"subject=艳.岳", nameCat},
+		{"Re: 彩花 飯田", nameCat},
+		{"Wizyta: 유나 명", nameCat},
+		{"환자/박서연/기록", nameCat},
+		{"records/رضوان_فقوسة_ecg.txt", nameCat},
+		{"allergies_نهاد_البشيري", nameCat},
+		{"Αγγελίδης_Αθανασία", nameCat},
+		{"ΑΓΓΕΛΊΔΗΣ_ΑΘΑΝΑΣΊΑ", nameCat},
+		{"MEMBER#%D0%B5%D0%B2%D0%B3%D0%B5%D0%BD%D0%B8%D1%8F%20%D0%B8%D0%B3%D0%BD%D0%B0%D1%82%D0%BE%D0%B2", nameCat},
+		// words, not names
+		{"報告/2024/検査結果.pdf", nil},
+		{"отчет_2024_итоги.pdf", nil},
+		{"تقرير_المختبر.pdf", nil},
+		{"사용자 설정", nil},
+		{"结果_汇总.csv", nil},
+		{"документы/договор_аренды.docx", nil},
+		{"東京都/新宿区/店舗一覧.xlsx", nil},
+		{"ملخص التقرير الشهري", nil},
+	})
+}
+
 // TestShapeFalseAlarms: file names with an @ that are not emails, and
 // organisations, places, diseases and methods named after people.
 func TestShapeFalseAlarms(t *testing.T) {

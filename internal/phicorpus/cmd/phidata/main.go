@@ -37,7 +37,11 @@ import (
 // Selection thresholds (documented in PROVENANCE.md).
 const (
 	minGivenCount   = 200 // SSA births 1880-2023, both sexes summed
-	minSurnameCount = 500 // Census 2010 bearers
+	minSurnameCount = 100 // Census 2010 bearers (the whole published list)
+	// rareSurnameCount: a surname with fewer bearers is kept only when it
+	// is not an English word (schema, vault): the long tail of the list
+	// holds many words that are rarely names.
+	rareSurnameCount = 500
 )
 
 // placeholders are entries of the name lists that are not names.
@@ -89,13 +93,16 @@ func main() {
 		}
 		flags[e.n] |= t
 	}
+	english := map[string]bool{}
+	readWords(*dict, func(w string) { english[w] = true })
+	readWords(*small, func(w string) { english[w] = true })
 	// Surnames: already in count order.
 	rank := 0
 	readCSV(filepath.Join(*names, "surnames-census2010.csv.gz"), func(f []string) {
 		rank++
 		n := strings.ToLower(f[0])
 		c, _ := strconv.Atoi(f[1])
-		if c < minSurnameCount || placeholders[n] || len(n) < 2 {
+		if c < minSurnameCount || placeholders[n] || len(n) < 2 || (c < rareSurnameCount && english[n]) {
 			return
 		}
 		t := 1
