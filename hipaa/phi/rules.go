@@ -62,6 +62,10 @@ func (sc *scanner) idRules() {
 			j++
 			fillers++
 		}
+		if c == ckBiometric && j+1 < n && sc.toks[j].kind == tkAlpha && sc.toks[j].ctx() == ckNone && sc.toks[j].e == sc.toks[j].we &&
+			sc.wordHasDigit(j+1) {
+			j++ // the step or the kind of record: voiceprint/enroll-8C36E481ABE0
+		}
 		if j >= n {
 			continue
 		}
@@ -238,6 +242,8 @@ func (sc *scanner) idRules() {
 			cat = CategoryVehicle
 			if size == 17 && validVIN(id) {
 				conf = 0.95
+			} else if size == 17 && vinCheckDigit(id) {
+				conf = 0.9 // a serial with letters, but the check digit holds
 			} else if digits >= 3 && size >= 8 {
 				conf = 0.75
 			}
@@ -522,10 +528,10 @@ func (sc *scanner) chainAt(g []int) int {
 			return c
 		}
 	}
-	// SSN: 3-2-4 dashed, valid, not claimed by a nearby label's id rule
+	// SSN: 3-2-4 dashed (or spaced), valid, not claimed by a nearby label's id rule
 	// (billing/identity/123-45-6789, x/123-45-6789/card.jpg): the format
 	// is the SSN's own.
-	if idNear && m >= 3 && L(0) == 3 && L(1) == 2 && L(2) == 4 && sep(1) == '-' && sep(2) == '-' && (m == 3 || sep(3) != '-') {
+	if idNear && m >= 3 && L(0) == 3 && L(1) == 2 && L(2) == 4 && (sep(1) == '-' || sep(1) == ' ') && sep(2) == sep(1) && (m == 3 || sep(3) != sep(1)) {
 		area, grp, ser := sc.digitVal(g[0]), sc.digitVal(g[1]), sc.digitVal(g[2])
 		if area != 0 && area != 666 && area < 900 && grp != 0 && ser != 0 {
 			s, e := span(3)
@@ -696,6 +702,7 @@ func (sc *scanner) monthDate(i int) {
 		}
 	}
 	if a < 0 {
+		sc.monthDay(i, mo, isD)
 		return
 	}
 	ctx, _ := sc.chainCtx(a, b)
@@ -703,6 +710,56 @@ func (sc *scanner) monthDate(i int) {
 		sc.toks[k].used = true
 	}
 	sc.date(sc.toks[a].s, sc.toks[b].e, ctx, false)
+}
+
+// monthDay finds a month and a day without a year (Nov 3, 3 Nov) when
+// the name ties it to a person: a date word before it (discharge, dob),
+// or a message to the person (your stay of Nov 3). A month-day alone is a
+// release or a schedule.
+func (sc *scanner) monthDay(i, mo int, isD func(k, lo, hi int) bool) {
+	n := len(sc.toks)
+	a, b := -1, -1
+	switch {
+	case isD(i+1, 1, 2) && sc.gap(i+1) == ' ' && !(i+2 < n && sc.toks[i+2].kind == tkDigit && sc.gap(i+2) != ' '):
+		a, b = i, i+1
+	case isD(i-1, 1, 2) && sc.gap(i) == ' ' && !(i-2 >= 0 && sc.toks[i-2].kind == tkDigit):
+		a, b = i-1, i
+	default:
+		return
+	}
+	d := sc.digitVal(a)
+	if a == i {
+		d = sc.digitVal(b)
+	}
+	if !validDate(2000, mo, d) || sc.toks[i].caps == capLower && sc.tokIs(i, "may", "mar", "jan", "jun", "dec", "sept", "sep") {
+		return
+	}
+	ctx, _ := sc.chainCtx(a, b)
+	conf := 0.0
+	switch {
+	case ctx == ckDate:
+		conf = 0.8
+	case sc.visitBefore(sc.toks[a].s) || sc.yourBefore(a):
+		conf = 0.6
+	}
+	if conf == 0 {
+		return
+	}
+	for k := a; k <= b; k++ {
+		sc.toks[k].used = true
+	}
+	sc.add(CategoryDate, sc.toks[a].s, sc.toks[b].e, conf)
+}
+
+// yourBefore reports whether a token before i is "your" or "you": the
+// name is a message to a person.
+func (sc *scanner) yourBefore(i int) bool {
+	for k := 0; k < i; k++ {
+		if sc.toks[k].kind == tkAlpha && sc.tokIs(k, "your", "you", "youre") {
+			return true
+		}
+	}
+	return false
 }
 
 func (sc *scanner) stateBefore(i int) bool {
@@ -991,6 +1048,28 @@ func validVINLoose(w string) bool {
 	}
 }
 
+// vinCheckDigit reports whether w is 17 VIN characters (no I, O or Q)
+// whose check digit (position 9) holds.
+func vinCheckDigit(w string) bool {
+	if len(w) != 17 {
+		return false
+	}
+	weights := [17]int{8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2}
+	sum := 0
+	for k := 0; k < 17; k++ {
+		v := vinValue(w[k])
+		if v < 0 {
+			return false
+		}
+		sum += v * weights[k]
+	}
+	if chk := sum % 11; chk == 10 {
+		return w[8] == 'X' || w[8] == 'x'
+	} else {
+		return int(w[8]-'0') == chk
+	}
+}
+
 func validVIN(w string) bool {
 	if len(w) != 17 {
 		return false
@@ -1045,7 +1124,7 @@ func (sc *scanner) handleAt(i int) bool {
 	n := copy(b[:], sc.name[t.s+1:t.e])
 	k0, k1, k2, h := wordKey(b[:], n)
 	lx := sc.d.lex.get(k0, k1, k2, n, h)
-	if lx>>lxSurShift&3 >= 2 && lx&(lxEng|lxStop|lxCtxMask|lxState|lxSuffix) == 0 {
+	if lx>>lxSurShift&3 >= 1 && lx&(lxEng|lxStop|lxCtxMask|lxState|lxSuffix) == 0 {
 		sc.add(CategoryName, t.s, t.e, 0.6)
 		t.used = true
 		return true

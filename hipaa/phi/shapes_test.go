@@ -666,3 +666,25 @@ func TestBiometricIDs(t *testing.T) {
 		{"biometrics/policy.pdf", nil},
 	})
 }
+
+// TestLongTail: the long tail of each class: a handle on a rare surname,
+// a VIN whose serial has letters, a biometric id after the step's name, a
+// month and day without a year in a message to the person, an SSN written
+// with spaces beside an id label; and their look-alikes.
+func TestLongTail(t *testing.T) {
+	runShapeCases(t, Default(), []shapeCase{
+		{"jkleiss-files", nameCat},
+		{"fharting-2018-10-05-scans", []Category{CategoryName, CategoryDate}},
+		{"claims/VIN_JTDAUHGZ6JHVZHRNA/photos.zip", []Category{CategoryVehicle}},
+		{"biometrics/voiceprint/enroll-8C36E481ABE0", []Category{CategoryLicense}},
+		{"Bill for your stay of Nov 3", []Category{CategoryDate}},
+		{"Your discharge instructions from May 6", []Category{CategoryDate}},
+		{"billing/identity/193 11 6863/check.json", []Category{CategorySSN}},
+		// look-alikes
+		{"Release notes Nov 3", nil},
+		{"Team offsite Dec 10", nil},
+		{"claims/VIN_JTDAUHGZ7JHVZHRNA/photos.zip", nil}, // check digit fails
+		{"certs/fingerprint/sha256-8C36E481ABE0", nil},
+		{"kblank-files", nil}, // k + an English word
+	})
+}
