@@ -147,6 +147,8 @@ func (sc *scanner) idRules() {
 				}
 			case letters == 0 && digits >= 6, letters > 0 && letters <= 4 && digits >= 5:
 				conf = 0.8
+			case letters == 0 && digits == 5 && sc.gap(j) != '/' && !sc.tokIs(i, "patients"):
+				conf = 0.6 // patient-88213, PATIENT#88213: a small practice's numbering
 			case fhir && digits >= 1 && size >= 3:
 				conf = 0.8
 			}

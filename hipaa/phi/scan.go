@@ -216,7 +216,7 @@ func hasPrefixFold(s string, i int, p string) bool {
 }
 
 // rawInteresting marks the bytes that can start a raw-pass match.
-var rawInteresting = [256]bool{'@': true, ':': true, 'w': true, 'W': true, '-': true, '|': true, '(': true}
+var rawInteresting = [256]bool{'@': true, ':': true, 'w': true, 'W': true, '-': true, '|': true, '(': true, '*': true}
 
 func (sc *scanner) rawPass() {
 	s := sc.name
@@ -254,9 +254,13 @@ func (sc *scanner) rawAt(s string, i int) int {
 				sc.hl7Seg(i, 'N')
 			}
 		}
+	case c == '*':
+		i = max(i, sc.x12Seg(i))
 	case c == '(':
 		if hasPrefixFold(s, i, "(01)") {
 			i = max(i, sc.gs1UDI(i))
+		} else if i+12 < len(s) && s[i+5] == ',' && s[i+10] == ')' {
+			i = max(i, sc.dicomTag(i))
 		}
 	case hasPrefixFold(s, i, "www.") && (i == 0 || !isAlnum(s[i-1])):
 		e := i

@@ -533,3 +533,213 @@ func unhex(c byte) byte {
 	}
 	return c - 'A' + 10
 }
+
+// x12Seg reads an ASC X12 segment (837 claims, 835 remittances, 270/271
+// eligibility) whose first element separator '*' is at s[i], and returns
+// the last byte it consumed (i when it is not a segment it knows). The
+// segments and elements that carry a person's identifiers:
+//   - NM1 of a subscriber, patient, dependent, guardian or employer
+//     (NM101 IL, QC, 03, 74, GD, 36) and a person (NM102 1): the name
+//     (NM103-NM105) and the id (NM109: MI member id, 34 SSN, MR Medicaid
+//     number, II unique health id); a provider's or payer's NM1 is not
+//     the individual's;
+//   - DMG*D8*CCYYMMDD: the birth date; DTP*qualifier*D8 or RD8: the
+//     dates of service, admission and discharge;
+//   - N3 (street) and N4 (city, state, ZIP);
+//   - REF*SY (SSN), REF*1W, IG, 1L (member, policy, group member ids),
+//     REF*EA (medical record), REF*EJ (patient account);
+//   - CLM01, the patient control number;
+//   - PER ... TE, CP, FX: phone and fax numbers.
+func (sc *scanner) x12Seg(i int) int {
+	s := sc.name
+	b := i
+	for b > 0 && i-b < 3 && (isUpper(s[b-1]) || isDigit(s[b-1])) {
+		b--
+	}
+	if i-b < 2 || b > 0 && s[b-1] != '~' && s[b-1] != '\n' && s[b-1] != '\r' && s[b-1] != ' ' && s[b-1] != '/' && s[b-1] != ':' && s[b-1] != '=' {
+		return i
+	}
+	seg := s[b:i]
+	switch seg {
+	case "NM1", "DMG", "DTP", "N3", "N4", "REF", "CLM", "PER":
+	default:
+		return i
+	}
+	// the elements, up to the segment terminator
+	var el [10][2]int
+	ne := 0
+	start := i + 1
+	k := start
+	for ; k <= len(s); k++ {
+		if k < len(s) && s[k] != '*' && s[k] != '~' && s[k] != '\n' && s[k] != '\r' {
+			continue
+		}
+		if ne < len(el) {
+			el[ne] = [2]int{start, k}
+			ne++
+		}
+		if k == len(s) || s[k] != '*' {
+			break
+		}
+		start = k + 1
+	}
+	val := func(n int) string { // element n (1-based), "" when absent
+		if n > ne {
+			return ""
+		}
+		return s[el[n-1][0]:el[n-1][1]]
+	}
+	add := func(n int, c Category, conf float64) {
+		if n > ne || el[n-1][1]-el[n-1][0] < 2 {
+			return
+		}
+		sc.add(c, int32(el[n-1][0]), int32(el[n-1][1]), conf)
+		sc.mask(el[n-1][0], el[n-1][1])
+	}
+	switch seg {
+	case "NM1":
+		switch val(1) {
+		case "IL", "QC", "03", "74", "GD", "36":
+		default:
+			return k
+		}
+		if val(2) == "1" && ne >= 3 && digitsIn(val(3)) == 0 && len(val(3)) >= 2 {
+			e := 5
+			for e > 3 && (e > ne || val(e) == "" || digitsIn(val(e)) > 0) {
+				e--
+			}
+			sc.add(CategoryName, int32(el[2][0]), int32(el[e-1][1]), 0.9)
+			sc.mask(el[2][0], el[e-1][1])
+		}
+		if digitsIn(val(9)) >= 4 {
+			switch val(8) {
+			case "MI", "MR", "II", "ZZ", "C1", "N":
+				add(9, CategoryHealthPlan, 0.9)
+			case "34":
+				add(9, CategorySSN, 0.95)
+			}
+		}
+	case "DMG":
+		if (val(1) == "D8" || val(1) == "RD8") && digitsIn(val(2)) >= 8 {
+			add(2, CategoryDate, 0.9)
+		}
+	case "DTP":
+		if (val(2) == "D8" || val(2) == "RD8" || val(2) == "DT") && digitsIn(val(3)) >= 8 {
+			add(3, CategoryDate, 0.85)
+		}
+	case "N3":
+		if digitsIn(val(1)) > 0 && len(val(1)) >= 5 {
+			add(1, CategoryAddress, 0.7)
+		}
+	case "N4":
+		if digitsIn(val(1)) == 0 {
+			add(1, CategoryAddress, 0.6)
+		}
+		if z := val(3); digitsIn(z) == len(z) && (len(z) == 5 || len(z) == 9) {
+			add(3, CategoryZIP, 0.7)
+		}
+	case "REF":
+		if digitsIn(val(2)) < 4 {
+			break
+		}
+		switch val(1) {
+		case "SY":
+			add(2, CategorySSN, 0.95)
+		case "1W", "IG", "1L", "23", "SY1":
+			add(2, CategoryHealthPlan, 0.85)
+		case "EA":
+			add(2, CategoryMRN, 0.9)
+		case "EJ":
+			add(2, CategoryAccount, 0.85)
+		}
+	case "CLM":
+		if digitsIn(val(1)) >= 3 && len(val(1)) >= 5 {
+			add(1, CategoryAccount, 0.8)
+		}
+	case "PER":
+		for n := 3; n+1 <= ne; n += 2 {
+			switch val(n) {
+			case "TE", "CP":
+				if digitsIn(val(n+1)) >= 10 {
+					add(n+1, CategoryPhone, 0.9)
+				}
+			case "FX":
+				if digitsIn(val(n+1)) >= 10 {
+					add(n+1, CategoryFax, 0.9)
+				}
+			case "EM":
+				// an email is found by its own rule
+			}
+		}
+	}
+	return k
+}
+
+// dicomTags are the DICOM attributes (PS3.6) that hold a patient's
+// identifiers, by tag; (0010,0010) PatientName is nameValueRule's.
+var dicomTags = map[string]Category{
+	"0010,0020": CategoryMRN,     // PatientID
+	"0010,1000": CategoryMRN,     // OtherPatientIDs
+	"0008,0050": CategoryMRN,     // AccessionNumber
+	"0038,0010": CategoryMRN,     // AdmissionID
+	"0010,0030": CategoryDate,    // PatientBirthDate
+	"0008,0020": CategoryDate,    // StudyDate
+	"0008,0021": CategoryDate,    // SeriesDate
+	"0008,0022": CategoryDate,    // AcquisitionDate
+	"0008,0023": CategoryDate,    // ContentDate
+	"0010,1040": CategoryAddress, // PatientAddress
+	"0010,2154": CategoryPhone,   // PatientTelephoneNumbers
+	"0010,1010": CategoryAge,     // PatientAge (over 89 only)
+	"0010,1001": CategoryName,    // OtherPatientNames
+	"0010,1060": CategoryName,    // PatientMotherBirthName
+}
+
+// dicomTag reads "(gggg,eeee)" at s[i] followed by '=', ':' or a space
+// and a value, and records the value of a tag in dicomTags; it returns the
+// last byte consumed (i when it did nothing).
+func (sc *scanner) dicomTag(i int) int {
+	s := sc.name
+	tag := s[i+1 : i+10]
+	c, ok := dicomTags[strings.ToUpper(tag)]
+	if !ok {
+		return i
+	}
+	v := i + 11
+	for v < len(s) && (s[v] == '=' || s[v] == ':' || s[v] == ' ' || s[v] == '"') && v < i+14 {
+		v++
+	}
+	if v == i+11 || v >= len(s) {
+		return i
+	}
+	e := v
+	for e < len(s) && s[e] != '/' && s[e] != '|' && s[e] != '&' && s[e] != ',' && s[e] != ';' && s[e] != '"' && s[e] != '\\' {
+		e++
+	}
+	val := s[v:e]
+	conf := 0.9
+	switch c {
+	case CategoryDate:
+		if digitsIn(val) < 8 {
+			return i
+		}
+		if tag != "0010,0030" {
+			conf = 0.8 // the date of the person's study
+		}
+	case CategoryAge:
+		// nnnY, over 89
+		if len(val) != 4 || (val[3] != 'Y' && val[3] != 'y') || digitsIn(val[:3]) != 3 || atoi(val[:3]) < 90 {
+			return i
+		}
+	case CategoryMRN, CategoryPhone:
+		if digitsIn(val) < 3 {
+			return i
+		}
+	default:
+		if len(val) < 3 {
+			return i
+		}
+	}
+	sc.add(c, int32(v), int32(e), conf)
+	sc.mask(v, e)
+	return e - 1
+}

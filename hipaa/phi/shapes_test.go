@@ -688,3 +688,32 @@ func TestLongTail(t *testing.T) {
 		{"kblank-files", nil}, // k + an English word
 	})
 }
+
+// TestClaimsAndImaging: ASC X12 segments of claims and eligibility files,
+// DICOM attributes written "(gggg,eeee)=value", and labels for the
+// identifiers of a person's care (person_id, MBR-, RX-, specimen); the
+// segments and tags of providers and payers are not the individual's.
+func TestClaimsAndImaging(t *testing.T) {
+	runShapeCases(t, Default(), []shapeCase{
+		{"NM1*IL*1*DOE*JOHN****MI*W123456789~", []Category{CategoryName, CategoryHealthPlan}},
+		{"DMG*D8*19800102*F~", []Category{CategoryDate}},
+		{"N4*SPRINGFIELD*IL*62704~", []Category{CategoryAddress, CategoryZIP}},
+		{"REF*SY*219099999~", []Category{CategorySSN}},
+		{"CLM*PCN8832761*150***11:B:1~", []Category{CategoryAccount}},
+		{"DTP*472*D8*20240301~", []Category{CategoryDate}},
+		{"(0010,0030)=19750412", []Category{CategoryDate}},
+		{"tags/(0010,1010)=092Y", []Category{CategoryAge}},
+		{"(0008,0050)=A24118273", []Category{CategoryMRN}},
+		{"exports/cerner/person_id=18827731/allergies.json", []Category{CategoryMRN}},
+		{"members/MBR-00921833/eob/2024-03.pdf", []Category{CategoryHealthPlan}},
+		{"rx/RX-7712983/refill-history.json", []Category{CategoryMRN}},
+		{"PATIENT#88213|VISIT#2024-03-01", []Category{CategoryMRN, CategoryDate}},
+		// not the individual's
+		{"NM1*85*2*GOOD HEALTH CLINIC*****XX*1234567893~", nil},
+		{"NM1*PR*2*ACME HEALTH PLAN*****PI*12345~", nil},
+		{"GS*HC*SENDER*RECEIVER*20240301*1200*1*X*005010X222A1~", nil},
+		{"(0010,1010)=045Y", nil},
+		{"(0008,0060)=MR", nil},
+		{"patients/page-10000", nil},
+	})
+}
