@@ -74,8 +74,11 @@ func (sc *scanner) idRules() {
 			continue // "license plate": the plate rule handles it
 		}
 		if c == ckLicense && sc.toks[j].kind == tkAlpha && sc.toks[j].lx&lxState != 0 && sc.toks[j].e-sc.toks[j].s == 2 &&
-			j+1 < n && sc.gap(j+1) == '/' && sc.wordHasDigit(j+1) {
-			j++ // the issuing state: drivers-license/CA/S1500261
+			j+1 < n && sc.gap(j+1) != 0 && sc.wordHasDigit(j+1) {
+			j++ // the issuing state: drivers-license/CA/S1500261, DL#MA#S52165620, dl-ny: 039878600
+			if g := sc.gap(j); g == '~' && !sc.kvGap(j) {
+				continue
+			}
 		}
 		if fhir && sc.toks[j].masked && (c == ckPatient || c == ckMRN || c == ckEncounter) && sc.uuidAt(int(sc.toks[j].s)) {
 			// FHIR Patient/<uuid>: the server's logical id of the person
@@ -102,7 +105,7 @@ func (sc *scanner) idRules() {
 		for k+1 < n && (!sc.toks[k+1].masked || sc.labeledHex(k+1)) {
 			g := sc.gap(k + 1)
 			if g == 0 || g == '-' && sc.wordHasDigit(k+1) ||
-				c == ckPlate && (g == '-' || g == ' ') && groups == 1 && sc.toks[k].kind != sc.toks[k+1].kind && sc.tokLen(k+1) <= 4 ||
+				c == ckPlate && (g == '-' || g == ' ') && groups <= 2 && sc.tokLen(k+1) <= 4 && (sc.toks[k].kind != sc.toks[k+1].kind || groups == 1 && sc.tokLen(k) <= 3) ||
 				g == ' ' && c == ckNatID && sc.toks[k].kind == tkDigit && sc.toks[k+1].kind == tkDigit {
 				// NHS numbers are written 943 476 5919
 				if g != 0 {
@@ -114,7 +117,7 @@ func (sc *scanner) idRules() {
 			break
 		}
 		s, e := sc.toks[j].s, sc.toks[k].e
-		if e-s > 24 {
+		if e-s > 24 && (c != ckBiometric || e-s > 32) {
 			continue
 		}
 		digits, letters := 0, 0
@@ -129,7 +132,7 @@ func (sc *scanner) idRules() {
 		if isNewIDCtx(c) || bare {
 			// a date, a year or a timestamp is not an id: visit-2024-03-05,
 			// Patient/2024, case_20240601, visit/1717243200
-			if letters == 0 && (groups > 1 && c != ckNatID || digits == 4 || c != ckNatID && timestampLike(sc.name[s:e])) {
+			if letters == 0 && (groups > 1 && c != ckNatID && dateGroups(sc.name[s:e]) || digits == 4 || c != ckNatID && timestampLike(sc.name[s:e])) {
 				continue
 			}
 		}
@@ -156,7 +159,7 @@ func (sc *scanner) idRules() {
 			// a weak label (visit, case, pid): a long number, or a short
 			// prefix and digits (ENC-998877, FHIR Encounter/abc-123)
 			cat = CategoryMRN
-			if letters == 0 && digits < 8 && sc.tokIs(last, "pid") {
+			if letters == 0 && digits < 8 && groups == 1 && sc.tokIs(last, "pid") {
 				break // a process id: pid=4194304
 			}
 			if letters == 0 && digits >= 6 && size <= 20 || letters > 0 && letters <= 4 && digits >= 3 && size >= 6 && (groups > 1 || digits >= 5) ||
@@ -191,8 +194,8 @@ func (sc *scanner) idRules() {
 				sc.tokIs(j, "sha256", "sha1", "md5", "sha") {
 				break // a certificate or key fingerprint: a hash, no person's
 			}
-			if digits >= 2 && size >= 8 && size <= 24 {
-				conf = 0.8
+			if digits >= 2 && size >= 8 && size <= 32 {
+				conf = 0.8 // a ULID is 26
 			}
 		case ckImmig:
 			// A-number: A and 7 to 9 digits
@@ -219,6 +222,8 @@ func (sc *scanner) idRules() {
 			cat = CategoryLicense
 			if digits >= 4 && size >= 5 {
 				conf = 0.85
+			} else if digits >= 2 && size >= 7 && size <= 16 && letters >= 1 && sc.tokLen(j) <= 12 {
+				conf = 0.75 // passports CZHH58FN6, WA licences WDLTP2EVQW84
 			}
 		case ckNPI:
 			// An NPI identifies a provider, not the individual (Safe
@@ -259,6 +264,8 @@ func (sc *scanner) idRules() {
 			cat = CategoryDevice
 			if digits >= 4 && size >= 6 || digits >= 2 && letters >= 2 && size >= 8 && size <= 20 {
 				conf = 0.85
+			} else if digits >= 1 && letters >= 2 && size >= 6 && size <= 20 && !hasLower(id) {
+				conf = 0.7 // transmitter NBH0RH, pacemaker-3QJQDL
 			}
 		case ckIMEI:
 			cat = CategoryDevice
@@ -355,6 +362,13 @@ func (sc *scanner) kvGap(j int) bool {
 	for k := a; k < b; k++ {
 		switch sc.name[k] {
 		case ':', '=':
+			seps++
+		case '#':
+			// "prescription #3828858", "no. #": a number sign before the
+			// value, after a space
+			if k+1 != b || k == a {
+				return false
+			}
 			seps++
 		case '"', '\'', ' ':
 		default:
@@ -1525,6 +1539,45 @@ func (sc *scanner) unknownWord(i int) bool {
 	return vowels > 0 && vowels < int(t.e-t.s)
 }
 
+// nameBeforeBirth finds the person whose birth date a name carries: one
+// to three words, each a name or an unknown word (not English, not a
+// technical word), right before a birth label in the same segment:
+// gabryle_soistman_geb_1981-05-15, MANRIQUEZ_AGUSTIN_DOB_19360407.
+func (sc *scanner) nameBeforeBirth() {
+	for i := 1; i < len(sc.toks); i++ {
+		t := &sc.toks[i]
+		if t.kind != tkAlpha || t.ctx() != ckDate || !sc.tokIs(i, "dob", "geb", "geboren", "born", "birth", "birthdate", "dateofbirth", "nacido", "nacida", "nee") {
+			continue
+		}
+		if i+1 >= len(sc.toks) || sc.toks[i+1].kind != tkDigit || sc.gap(i+1) == '/' {
+			continue
+		}
+		a := i
+		for k := i - 1; k >= 0 && k >= i-3; k-- {
+			g := sc.gap(k + 1)
+			if g != '_' && g != '-' && g != ' ' && g != '.' && g != 0 {
+				break
+			}
+			u := &sc.toks[k]
+			nl, _ := sc.nameLike(k)
+			if u.kind != tkAlpha || u.masked || !(nl >= 0.5 || sc.unknownWord(k) && u.e-u.s >= 4) {
+				break
+			}
+			a = k
+		}
+		if a == i {
+			continue
+		}
+		if a > 0 && sc.gap(a) != '/' && sc.gap(a) != '#' && sc.gap(a) != '=' && sc.gap(a) != ':' {
+			continue // the words must start their segment
+		}
+		if sc.toks[a].used {
+			continue
+		}
+		sc.addName(a, i-1, 0.65)
+	}
+}
+
 func (sc *scanner) nameRules() {
 	n := len(sc.toks)
 	for i := 0; i < n; i++ {
@@ -1658,6 +1711,63 @@ func (sc *scanner) nameRules() {
 
 // timestampLike reports whether the digits s (with no letters) are a
 // yyyymmdd date, or Unix time in seconds or milliseconds (2001-2033).
+func hasLower(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 'a' && s[i] <= 'z' {
+			return true
+		}
+	}
+	return false
+}
+
+// dateGroups reports whether the digit groups of s (two or three, split
+// at any other byte) read as a date or a time (yyyy-mm-dd, mm-dd-yyyy,
+// dd.mm.yyyy, yyyy-mm, mm-yyyy, hh-mm), or have the shape of a phone or an
+// SSN, which the digit rules read. PAT#069-70-03 and RX#3904957-82570 are
+// ids.
+func dateGroups(s string) bool {
+	var g [4]int
+	var L [4]int
+	n := 0
+	for i := 0; i < len(s); {
+		if !isDigit(s[i]) {
+			i++
+			continue
+		}
+		if n == len(g) {
+			return false
+		}
+		v, k := 0, i
+		for ; k < len(s) && isDigit(s[k]); k++ {
+			if k-i < 9 {
+				v = v*10 + int(s[k]-'0')
+			}
+		}
+		g[n], L[n] = v, k-i
+		n++
+		i = k
+	}
+	switch {
+	case n == 3 && L[0] == 3 && L[2] == 4 && (L[1] == 3 || L[1] == 2):
+		return true // a phone or an SSN: digitRules' (visit_555-234-5678)
+	case n == 3 && L[0] == 4 && L[1] <= 2 && L[2] <= 2:
+		return validDate(g[0], g[1], g[2])
+	case n == 3 && L[0] <= 2 && L[1] <= 2 && (L[2] == 4 || L[2] == 2):
+		y := g[2]
+		if L[2] == 2 {
+			y += 2000
+		}
+		return validDate(y, g[0], g[1]) || validDate(y, g[1], g[0])
+	case n == 2 && L[0] == 4 && L[1] <= 2:
+		return g[0] >= 1900 && g[0] <= 2100 && g[1] >= 1 && g[1] <= 12
+	case n == 2 && L[0] <= 2 && L[1] == 4:
+		return g[1] >= 1900 && g[1] <= 2100 && g[0] >= 1 && g[0] <= 12
+	case n == 2 && L[0] <= 2 && L[1] == 2:
+		return g[0] <= 24 && g[1] <= 59
+	}
+	return false
+}
+
 func timestampLike(s string) bool {
 	var d [20]byte
 	n := 0

@@ -124,6 +124,9 @@ func (sc *scanner) run() {
 	if sc.lxOr&(lxNameTiers|lxDeny|lxFullName) != 0 || sc.ctxBits&nameCtxBits != 0 {
 		sc.nameRules()
 	}
+	if sc.ctxBits&(1<<ckDate) != 0 && sc.ndigit > 0 {
+		sc.nameBeforeBirth()
+	}
 	sc.finish()
 }
 

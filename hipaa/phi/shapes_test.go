@@ -717,3 +717,34 @@ func TestClaimsAndImaging(t *testing.T) {
 		{"patients/page-10000", nil},
 	})
 }
+
+// TestLabelSynonyms: more ways systems label an identifier, and values
+// whose shape the first rules were too strict for (grouped ids, ULIDs,
+// passports with few digits, serials with one digit, plates in three
+// groups, an issuing state between label and value).
+func TestLabelSynonyms(t *testing.T) {
+	runShapeCases(t, Default(), []shapeCase{
+		{"PAT#069-70-03", []Category{CategoryMRN}},
+		{"pid_308-97-94", []Category{CategoryMRN}},
+		{"Your prescription #3828858-44180 is ready for pickup", []Category{CategoryMRN}},
+		{"contacts.3276551486.verified", []Category{CategoryPhone}},
+		{"hr/occupational-health/employee-staff-436037/fitness-for-duty.pdf", []Category{CategoryAccount}},
+		{"devices/dexcom-g7/transmitter-NLJ558052D/egv.json", []Category{CategoryDevice}},
+		{"$aws/things/pacemaker-3QJQDL/shadow/update", []Category{CategoryDevice}},
+		{"paired_BBF0B2F77FE3_last_seen", []Category{CategoryDevice}},
+		{"referrals/kvnr=A035091055/letter.pdf", []Category{CategoryHealthPlan}},
+		{"ANUM#A120685028", []Category{CategoryLicense}},
+		{"records/gabryle_soistman_geb_1981-05-15.tif", []Category{CategoryName, CategoryDate}},
+		{"voiceprint:01VV7RQ0S6AA4H4QDE18JAQBGQ", []Category{CategoryLicense}},
+		{"passport:CZHH58FN6", []Category{CategoryLicense}},
+		{"x-amz-meta-license-plate: S-QU 1351", []Category{CategoryVehicle}},
+		{"DL#MA#S52165620", []Category{CategoryLicense}},
+		{"x-amz-meta-dl-ny: 039878600", []Category{CategoryLicense}},
+		// not ids
+		{"pid=4194304", nil},
+		{"cgm/readings/egv", nil},
+		{"staff/handbook-2024.pdf", nil},
+		{"visit-2024-03", nil},
+		{"passport:renewal", nil},
+	})
+}
