@@ -91,7 +91,7 @@ var ctxWords = map[ctxKind][]string{
 	ckAge:      {"age", "aged"},
 	ckAgeUnit:  {"yo", "yoa", "yrs", "yrsold", "yearsold", "yearold"},
 	ckYear:     {"year", "years", "yr"},
-	ckPhone:    {"phone", "tel", "telephone", "mobile", "cell", "ph", "phn", "callback", "contact", "cellphone", "homephone", "workphone", "phoneno", "phonenumber", "sms", "voicemail", "contacts", "whatsapp"},
+	ckPhone:    {"phone", "tel", "telephone", "mobile", "cell", "ph", "phn", "callback", "contact", "cellphone", "homephone", "workphone", "phoneno", "phonenumber", "sms", "voicemail", "contacts", "whatsapp", "caller", "callerid", "ani"},
 	ckFax:      {"fax", "facsimile", "faxno"},
 	ckEmail:    {"email", "mail", "emailaddress"},
 	ckSSN:      {"ssn", "ssns", "social", "socsec", "ssno", "ssnum", "ss"},

@@ -80,7 +80,7 @@ func (sc *scanner) idRules() {
 				continue
 			}
 		}
-		if fhir && sc.toks[j].masked && (c == ckPatient || c == ckMRN || c == ckEncounter) && sc.uuidAt(int(sc.toks[j].s)) {
+		if sc.toks[j].masked && (fhir && (c == ckPatient || c == ckEncounter) || c == ckMRN || c == ckPatient && sc.uuidLabelGap(j)) && sc.uuidAt(int(sc.toks[j].s)) {
 			// FHIR Patient/<uuid>: the server's logical id of the person
 			// (an Encounter's, of the person's care)
 			s := sc.toks[j].s
@@ -544,6 +544,26 @@ func (sc *scanner) chainAt(g []int) int {
 			return c
 		}
 	}
+	// An international number written in groups after its country code:
+	// +49 160 66208733, +61 490 853 019, +91 90384 99171 (10 to 15
+	// digits in all, as E.164 allows).
+	if s0 := sc.toks[g[0]].s; s0 > 0 && name[s0-1] == '+' && L(0) <= 3 && name[sc.toks[g[0]].s] != '0' && (s0 == 1 || !isAlnum(name[s0-2])) {
+		total, c := L(0), 1
+		for c < m && (sep(c) == ' ' || sep(c) == '-' || sep(c) == '.') && sep(c) == sep(1) {
+			total += L(c)
+			c++
+		}
+		if c >= 2 && total >= 10 && total <= 15 {
+			cat := CategoryPhone
+			if ctx == ckFax {
+				cat = CategoryFax
+			}
+			s, e := span(c)
+			sc.add(cat, s-1, e, 0.9)
+			mark(c)
+			return c
+		}
+	}
 	// SSN: 3-2-4 dashed (or spaced), valid, not claimed by a nearby label's id rule
 	// (billing/identity/123-45-6789, x/123-45-6789/card.jpg): the format
 	// is the SSN's own.
@@ -672,10 +692,13 @@ func (sc *scanner) date(s, e int32, ctx ctxKind, slash bool) {
 	}
 }
 
-// visitBefore reports whether one of the 3 tokens before offset s is
-// visit, after a possessive or a patient word (your visit on 01/07/2017):
-// visit is a weak id label, with no date context of its own, and a bare
-// visit-2024-03-05 folder ties the date to no one.
+// visitBefore reports whether the date at offset s is a visit's: one of
+// the 3 tokens before it is visit after a possessive or a patient word
+// (your visit on 01/07/2017), or the date names the visit right after the
+// word (visits/2022-01-20/, VISIT#2025-12-22). Every visit is a person's,
+// so its date is a date of service (Safe Harbor (C)); visit alone is a
+// weak id label, with no date context of its own, so a date further away
+// is not tied to it.
 func (sc *scanner) visitBefore(s int32) bool {
 	if sc.ctxBits&(1<<ckEncounter) == 0 {
 		return false
@@ -687,6 +710,14 @@ func (sc *scanner) visitBefore(s int32) bool {
 		for x := k; x >= 0 && x > k-3; x-- {
 			if sc.toks[x].kind == tkAlpha && sc.tokIs(x, "visit", "visited") && x > 0 &&
 				(sc.tokIs(x-1, "your", "my", "his", "her", "their") || sc.toks[x-1].ctx() == ckPatient) {
+				return true
+			}
+		}
+		// the date names the visit: visits/2022-01-20/, VISIT#2025-12-22,
+		// visits.2020-01-17.notes (a folder or a map key per visit)
+		if t := &sc.toks[k]; t.kind == tkAlpha && t.e+1 == s && sc.tokIs(k, "visit", "visits", "encounter", "encounters", "enc") {
+			switch sc.name[t.e] {
+			case '/', '#', '.', '_', '-', '=', ':':
 				return true
 			}
 		}
@@ -843,9 +874,18 @@ func (sc *scanner) singleDigit(i int) {
 			}
 			old := next == ckYear && sc.tokIs(i+2, "old", "o") ||
 				sc.tokIs(i+1, "y") && sc.tokIs(i+2, "o") && sc.gap(i+2) == '/'
-			if ab == ckAge && ad <= 2 || next == ckAgeUnit || old {
+			// "103rd birthday": the birthday of a person that old
+			birthday := i+2 < len(sc.toks) && sc.gap(i+1) == 0 && sc.toks[i+1].kind == tkAlpha && sc.toks[i+1].lx&lxOrdinal != 0 &&
+				sc.tokIs(i+2, "birthday", "bday")
+			// "age-years: 109", "age_in_years=97": the unit between label and value
+			if ab == ckYear && i-ad-1 >= 0 && sc.toks[i-ad-1].ctx() == ckAge {
+				ab, ad = ckAge, ad+1
+			} else if ab == ckYear && i-ad-2 >= 0 && sc.tokIs(i-ad-1, "in") && sc.toks[i-ad-2].ctx() == ckAge {
+				ab, ad = ckAge, ad+2
+			}
+			if ab == ckAge && ad <= 3 || next == ckAgeUnit || old || birthday {
 				e := t.e
-				if next == ckAgeUnit {
+				if next == ckAgeUnit || birthday {
 					e = sc.toks[i+1].e
 				} else if old {
 					e = sc.toks[i+2].e
@@ -872,6 +912,12 @@ func (sc *scanner) singleDigit(i int) {
 			t.used = true
 			return
 		}
+	}
+	if (L == 9 || L == 10) && ctx == ckDate && !(int(t.e) < len(sc.name) && isAlnum(sc.name[t.e])) {
+		// a birth or admission date in Unix seconds: dob-epoch: 577075737
+		sc.add(CategoryDate, t.s, t.e, 0.8)
+		t.used = true
+		return
 	}
 	switch {
 	case L == 9 && ctx == ckSSN:
@@ -1539,6 +1585,57 @@ func (sc *scanner) unknownWord(i int) bool {
 	return vowels > 0 && vowels < int(t.e-t.s)
 }
 
+// greetingName finds the person a message greets: "Kornelia, your
+// results are ready", "Happy 97th birthday, Evette!", "Hi Tomasz,". The
+// word must be capitalized and not a common English word (Reminder, your
+// ...); a name of the lists is more certain than an unknown word.
+func (sc *scanner) greetingName() {
+	n := len(sc.toks)
+	try := func(i int) {
+		e := i // FolaFoluwa: one word in two tokens
+		for e+1 < n && sc.gap(e+1) == 0 && sc.toks[e+1].kind == tkAlpha && sc.toks[e+1].caps == capTitle {
+			e++
+		}
+		best := 1.0
+		for k := i; k <= e; k++ {
+			t := &sc.toks[k]
+			if t.kind != tkAlpha || t.masked || t.used || t.e-t.s < 2 || t.caps != capTitle && !(t.caps == capUpper && !sc.hasLowerName()) {
+				return
+			}
+			if t.lx&(lxEngCommon|lxStop|lxCtxMask) != 0 {
+				return
+			}
+			nl, _ := sc.nameLike(k)
+			switch {
+			case nl >= 0.5:
+				best = min(best, 0.8)
+			case t.lx&lxEng == 0 && (sc.unknownWord(k) || t.lx&lxNameTiers != 0):
+				best = min(best, 0.65)
+			default:
+				return
+			}
+		}
+		if sc.toks[e].e-sc.toks[i].s >= 3 {
+			sc.addName(i, e, best)
+		}
+	}
+	for i := 0; i < n; i++ {
+		t := &sc.toks[i]
+		switch {
+		case i == 0 && n > 2 && sc.gap(1) == ',' && sc.tokIs(1, "your", "you", "we"):
+			try(0) // "Kornelia, your ..."
+		case i > 0 && t.kind == tkAlpha && sc.gap(i) == ',' && sc.tokIs(i-1, "birthday", "anniversary", "congratulations", "welcome", "thanks", "hi", "hello"):
+			try(i) // "Happy birthday, Evette!"
+		case i == 1 && sc.tokIs(0, "hi", "hello", "hey") && sc.gap(1) == ' ':
+			try(i) // "Hi Tomasz, ..."
+		}
+	}
+}
+
+// hasLowerName reports whether the name has a lower-case letter: in an
+// all-capitals subject a capital word says nothing.
+func (sc *scanner) hasLowerName() bool { return hasLower(sc.name) }
+
 // nameBeforeBirth finds the person whose birth date a name carries: one
 // to three words, each a name or an unknown word (not English, not a
 // technical word), right before a birth label in the same segment:
@@ -1711,6 +1808,17 @@ func (sc *scanner) nameRules() {
 
 // timestampLike reports whether the digits s (with no letters) are a
 // yyyymmdd date, or Unix time in seconds or milliseconds (2001-2033).
+// uuidLabelGap reports whether the separator before the UUID at token j
+// ties it to the patient label before it: PAT#<uuid>, patientId=<uuid>,
+// patients/<uuid>/ (a folder per person), urn:mrn:<uuid>.
+func (sc *scanner) uuidLabelGap(j int) bool {
+	switch sc.gap(j) {
+	case '#', '=', ':', '/', '_', '-':
+		return true
+	}
+	return false
+}
+
 func hasLower(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= 'a' && s[i] <= 'z' {

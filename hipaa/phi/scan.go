@@ -127,6 +127,9 @@ func (sc *scanner) run() {
 	if sc.ctxBits&(1<<ckDate) != 0 && sc.ndigit > 0 {
 		sc.nameBeforeBirth()
 	}
+	if c := sc.name[0] | 0x20; c == 'h' || strings.IndexByte(sc.name, ',') > 0 {
+		sc.greetingName()
+	}
 	sc.finish()
 }
 

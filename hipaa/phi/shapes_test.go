@@ -160,7 +160,7 @@ func TestLabeledIDs(t *testing.T) {
 		{"patient-portal/v2/index.html", nil},
 		{"patient/2024/03/scan.png", nil},
 		{"Patient/2024/report.pdf", nil},
-		{"visit-2024-03-05/notes.txt", nil},
+		{"visit-2024-03-05/notes.txt", []Category{CategoryDate}}, // a visit is a person's: its date is a date of service
 		{"case-study-123/slides.pdf", nil},
 		{"claims/summary.csv", nil},
 		{"employee-handbook-v3.pdf", nil},
@@ -746,5 +746,34 @@ func TestLabelSynonyms(t *testing.T) {
 		{"staff/handbook-2024.pdf", nil},
 		{"visit-2024-03", nil},
 		{"passport:renewal", nil},
+	})
+}
+
+// TestPeopleInMessages: patient ids that are UUIDs, dates that name a
+// visit, international numbers in groups, callers, ages in other words,
+// birth dates in Unix time, and the person a message greets.
+func TestPeopleInMessages(t *testing.T) {
+	runShapeCases(t, Default(), []shapeCase{
+		{"PAT#b810f6f7-e51f-4695-80f5-76948cdb7372", []Category{CategoryMRN}},
+		{"patientId=1b3d35b7-831c-46e6-860a-fd7bd01177c0", []Category{CategoryMRN}},
+		{"urn:mrn:0284ab87-5e50-4958-bf3a-ea7c46f8b11c", []Category{CategoryMRN}},
+		{"patients/7f42c110-64c1-4ec6-a611-bb0f42e71cfb/vitals/hr", []Category{CategoryMRN}},
+		{"visits.2020-01-17.notes", []Category{CategoryDate}},
+		{"x-amz-meta-mobile: +91 90384 99171", []Category{CategoryPhone}},
+		{"Missed call from +61 490 853 019", []Category{CategoryPhone}},
+		{"connect/recordings/caller-5287754901/x.wav", []Category{CategoryPhone}},
+		{"x-amz-meta-age-years: 109", []Category{CategoryAge}},
+		{"x-amz-meta-dob-epoch: 577075737", []Category{CategoryDate}},
+		{"Happy 103rd birthday, FolaFoluwa!", []Category{CategoryName, CategoryAge}},
+		{"Kornelia, your biopsy results are ready", nameCat},
+		{"Hi Tomasz, your appointment", nameCat},
+		// not people
+		{"uploads/1b3d35b7-831c-46e6-860a-fd7bd01177c0.bin", nil},
+		{"Reminder, your appointment is tomorrow", nil},
+		{"Thanks, Team!", nil},
+		{"Hello World", nil},
+		{"Happy 3rd birthday", nil},
+		{"events/97th-percentile", nil},
+		{"c++ 11 2024", nil},
 	})
 }
