@@ -187,6 +187,24 @@ nj nm ny nc nd oh ok or pa pr ri sc sd tn tx ut vt va wa wv wi wy`
 	ordinalWords = `st nd rd th`
 )
 
+// monthsIntl are the month names of Spanish, Portuguese, French, German
+// and Italian, folded to ASCII as the scanner folds a token (février →
+// fevrier), with their common abbreviations.
+var monthsIntl = [12]string{
+	"enero janeiro janvier januar gennaio ene janv jaenner",
+	"febrero fevereiro fevrier februar febbraio fev fevr",
+	"marzo marco mars marz maerz",
+	"abril avril aprile abr avr",
+	"mayo maio mai maggio mag",
+	"junio junho juin juni giugno",
+	"julio julho juillet juli luglio juil lug",
+	"agosto aout ago",
+	"septiembre setiembre setembro septembre settembre set sett",
+	"octubre outubro octobre oktober ottobre okt ott out",
+	"noviembre novembro novembre",
+	"diciembre dezembro decembre dezember dicembre dic dez",
+}
+
 // buildLexicon builds the word table from the embedded lexicon and the
 // word lists above, without an intermediate map, which keeps the start-up
 // peak of small programs low.
@@ -201,7 +219,7 @@ func buildLexicon() *wordTab {
 	}
 	// An upper bound on the distinct words: every line, every list word,
 	// the month names and the context words.
-	n := strings.Count(text, "\n") + strings.Count(intl, "\n") + 2 + 2*len(months) + 1
+	n := strings.Count(text, "\n") + strings.Count(intl, "\n") + 2 + 2*len(months) + 1 + 12*10
 	for _, l := range lists {
 		n += len(fields(l.words))
 	}
@@ -222,6 +240,9 @@ func buildLexicon() *wordTab {
 		f := uint32(i+1) << lxMonthShift
 		t.update(months[i], func(old uint32) uint32 { return old | f })
 		t.update(monthsLong[i], func(old uint32) uint32 { return old | f })
+		for _, w := range fields(monthsIntl[i]) {
+			t.update(w, func(old uint32) uint32 { return old | f })
+		}
 	}
 	t.update("sept", func(old uint32) uint32 { return old | 9<<lxMonthShift })
 	for k, ws := range ctxWords {

@@ -86,6 +86,16 @@ func (sc *scanner) nativeLookup(w string) uint32 {
 	if !allCJK(f) {
 		return 0
 	}
+	// an honorific after a name written in Han or kana: 柴弘文様,
+	// 田中さん (様 and さん address a person; 御中, an organisation, is not
+	// one of them)
+	for _, h := range [...]string{"様", "さん", "殿", "さま", "氏", "님", "씨"} {
+		if rest, ok := strings.CutSuffix(string(f), h); ok {
+			if n := utf8.RuneCountInString(rest); n >= 2 && n <= 5 && !honorificWord(rest) {
+				return lxFullName
+			}
+		}
+	}
 	if n := utf8.RuneCount(f); n > 6 || n < 3 && allHangul(f) {
 		// a Korean name is mostly a one-syllable surname and a
 		// two-syllable given name; two syllables are as often a word
@@ -141,4 +151,72 @@ func foldExtra(r rune) string {
 		}
 	}
 	return ""
+}
+
+// honorificWord reports whether w, before an honorific, is a word rather
+// than a name: お客 and ご家族 (the customer, the family; the prefixes お
+// and ご are polite forms of words), 皆 (everyone), a company, a hospital.
+func honorificWord(w string) bool {
+	if strings.HasPrefix(w, "お") || strings.HasPrefix(w, "ご") || strings.HasPrefix(w, "御") {
+		return true
+	}
+	for _, x := range [...]string{"会社", "皆", "株式", "法人", "病院", "医院", "クリニック", "担当", "各位", "会員", "患者", "고객", "회원", "환자"} {
+		if strings.Contains(w, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// cjkDates finds dates written with the Han date units: 1972年5月11日
+// (a full date: a date candidate as any other), and 9月8日 without a year
+// when the name addresses a person (様, さん) or has a date word.
+func (sc *scanner) cjkDates() {
+	s := sc.name
+	for off := 0; ; {
+		k := strings.Index(s[off:], "月")
+		if k < 0 {
+			return
+		}
+		m := off + k // the month unit
+		off = m + len("月")
+		// digits before: the month
+		a := m
+		for a > 0 && isDigit(s[a-1]) && m-a < 2 {
+			a--
+		}
+		// digits after, then 日: the day
+		e := off
+		for e < len(s) && isDigit(s[e]) && e-off < 2 {
+			e++
+		}
+		if a == m || e == off || !strings.HasPrefix(s[e:], "日") {
+			continue
+		}
+		mo, d := atoi(s[a:m]), atoi(s[off:e])
+		end := e + len("日")
+		start := a
+		y := 0
+		if yu := a - len("年"); yu >= 4 && s[yu:a] == "年" && isDigit(s[yu-1]) && isDigit(s[yu-4]) {
+			y = atoi(s[yu-4 : yu])
+			start = yu - 4
+		}
+		if !validDate(max(y, 2000), mo, d) || y != 0 && !validDate(y, mo, d) {
+			continue
+		}
+		if y != 0 {
+			ctx := ckNone
+			for k := range sc.toks {
+				if sc.toks[k].s == int32(start) {
+					ctx, _ = sc.chainCtx(k, k)
+					break
+				}
+			}
+			sc.date(int32(start), int32(end), ctx, false)
+			continue
+		}
+		if strings.Contains(s, "様") || strings.Contains(s, "さん") || strings.Contains(s, "予約") || sc.ctxBits&(1<<ckDate) != 0 {
+			sc.add(CategoryDate, int32(start), int32(end), 0.7)
+		}
+	}
 }

@@ -2,6 +2,7 @@ package phi
 
 import (
 	"math"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -747,6 +748,11 @@ func (sc *scanner) monthDate(i int) {
 		if validDate(sc.digitVal(i+2), mo, sc.digitVal(i+1)) {
 			a, b = i, i+2
 		}
+	case sc.tokIs(i-1, "de", "del") && sc.tokIs(i+1, "de", "del") && isD(i-2, 1, 2) && isD(i+2, 4, 4):
+		// 13 de outubro de 2012, 28 de octubre de 2022
+		if validDate(sc.digitVal(i+2), mo, sc.digitVal(i-2)) {
+			a, b = i-2, i+2
+		}
 	}
 	if a < 0 {
 		sc.monthDay(i, mo, isD)
@@ -1006,6 +1012,16 @@ func (sc *scanner) wordRules() {
 				// upper-case VIN whose check digit holds
 				sc.add(CategoryVehicle, t.ws, t.we, 0.65)
 			}
+		case 16:
+			if c := codiceFiscale(w); c > 0 {
+				sc.add(CategorySSN, t.ws, t.we, c)
+				continue
+			}
+		case 18:
+			if c := curp(w); c > 0 {
+				sc.add(CategorySSN, t.ws, t.we, c)
+				continue
+			}
 		case 4:
 			// MBI written 4-3-4.
 			e := int(t.ws) + 13
@@ -1020,7 +1036,109 @@ func (sc *scanner) wordRules() {
 				}
 			}
 		}
+		if len(w) >= 15 && len(w) <= 34 && validIBAN(w) {
+			sc.add(CategoryAccount, t.ws, t.we, 0.9)
+		}
 	}
+}
+
+// validIBAN reports whether w is an IBAN (ISO 13616) written without
+// spaces: a country code, two check digits and up to 30 letters and
+// digits, whose mod-97 check (ISO 7064) is 1.
+func validIBAN(w string) bool {
+	if !isUpper(w[0]) || !isUpper(w[1]) || !isDigit(w[2]) || !isDigit(w[3]) {
+		return false
+	}
+	r := 0
+	for k := 0; k < len(w); k++ {
+		c := w[(k+4)%len(w)]
+		switch {
+		case isDigit(c):
+			r = (r*10 + int(c-'0')) % 97
+		case isUpper(c):
+			r = (r*100 + int(c-'A') + 10) % 97
+		default:
+			return false
+		}
+	}
+	return r == 1
+}
+
+// codiceFiscale returns the confidence that w is an Italian fiscal code:
+// 6 letters, 2 digits (year), a month letter, 2 digits (day, +40 for
+// women), a letter and 3 digits (place), and a check letter; 0.9 when the
+// check letter holds, else 0.6 (the digits may be letters, omocodia).
+func codiceFiscale(w string) float64 {
+	const months = "ABCDEHLMPRST"
+	for k := 0; k < 16; k++ {
+		c := w[k]
+		letter := k < 6 || k == 8 || k == 11 || k == 15
+		if letter && !isUpper(c) || !letter && !isDigit(c) && !strings.ContainsRune("LMNPQRSTUV", rune(c)) {
+			return 0
+		}
+	}
+	if !strings.ContainsRune(months, rune(w[8])) {
+		return 0
+	}
+	odd := [36]int{1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23}
+	sum := 0
+	for k := 0; k < 15; k++ {
+		c := w[k]
+		v := int(c - '0')
+		if isUpper(c) {
+			v = int(c-'A') + 10
+		}
+		if k%2 == 0 {
+			sum += odd[v]
+		} else if v >= 10 {
+			sum += v - 10
+		} else {
+			sum += v
+		}
+	}
+	if int(w[15]-'A') == sum%26 {
+		return 0.9
+	}
+	return 0.6
+}
+
+// curp returns the confidence that w is a Mexican CURP: 4 letters, a
+// birth date yymmdd, H, M or X, a state code, 3 consonants, a letter or
+// digit and a check digit; 0.9 when the check digit holds, else 0.65.
+func curp(w string) float64 {
+	for k := 0; k < 18; k++ {
+		c := w[k]
+		switch {
+		case k < 4 || k >= 10 && k < 16:
+			if !isUpper(c) {
+				return 0
+			}
+		case k < 10 || k == 17:
+			if !isDigit(c) {
+				return 0
+			}
+		default:
+			if !isUpper(c) && !isDigit(c) {
+				return 0
+			}
+		}
+	}
+	if w[10] != 'H' && w[10] != 'M' && w[10] != 'X' {
+		return 0
+	}
+	mo, d := atoi(w[6:8]), atoi(w[8:10])
+	if !validDate(2000, mo, d) {
+		return 0
+	}
+	const dict = "0123456789ABCDEFGHIJKLMN&OPQRSTUVWXYZ" // Ñ written as & here: never in an ASCII word
+	sum := 0
+	for k := 0; k < 17; k++ {
+		sum += strings.IndexByte(dict, w[k]) * (18 - k)
+	}
+	if (10-sum%10)%10 == int(w[17]-'0') {
+		return 0.9
+	}
+	return 0.65
 }
 
 func mbiLetter(c byte) bool {

@@ -57,7 +57,7 @@ type scanner struct {
 	ndigit   int    // digit tokens
 	lxOr     uint32 // flags of all alpha tokens, or-ed
 	ctxBits  uint32 // 1<<ctxKind of the context words
-	wordLens uint32 // 1<<len of the words that can be an MBI, a DEA number or a VIN
+	wordLens uint64 // 1<<len of the words that can be an MBI, a DEA number, a VIN, an IBAN ...
 	poTok    bool   // a 2- or 5-letter token starting with p: "po", "pobox"
 	hasHigh  bool   // a word has a non-ASCII byte: fixHigh runs
 
@@ -85,8 +85,10 @@ const (
 		1<<ckNatID | 1<<ckClaim | 1<<ckEncounter | 1<<ckEmployee | 1<<ckImmig | 1<<ckBiometric
 	nameCtxBits = 1<<ckName | 1<<ckPatient | 1<<ckTitle
 	// Words that wordRules checks: an MBI (11, or 4 in 4-3-4) and a DEA
-	// number (9) have a digit and an upper-case letter, a VIN (17) digits.
-	wordLenBits = 1<<4 | 1<<9 | 1<<11 | 1<<17
+	// number (9) have a digit and an upper-case letter, a VIN (17) digits;
+	// an IBAN (15 to 34), an Italian codice fiscale (16) and a Mexican
+	// CURP (18) both.
+	wordLenBits uint64 = 1<<4 | 1<<9 | 1<<11 | 1<<17 | (1<<35-1)&^(1<<15-1)
 )
 
 func (sc *scanner) run() {
@@ -126,6 +128,9 @@ func (sc *scanner) run() {
 	}
 	if sc.ctxBits&(1<<ckDate) != 0 && sc.ndigit > 0 {
 		sc.nameBeforeBirth()
+	}
+	if sc.hasHigh && sc.ndigit > 0 {
+		sc.cjkDates()
 	}
 	if c := sc.name[0] | 0x20; c == 'h' || strings.IndexByte(sc.name, ',') > 0 {
 		sc.greetingName()
@@ -637,7 +642,7 @@ func (sc *scanner) tokenize() {
 			toks[k].we = int32(we)
 		}
 		wl := we - ws
-		if digits > 0 && wl < 32 && wordLenBits&(1<<wl) != 0 && (wl == 17 || wups > 0) {
+		if digits > 0 && wl < 64 && wordLenBits&(1<<wl) != 0 && (wl == 17 || wups > 0) {
 			sc.wordLens |= 1 << wl
 		}
 		// A hash or an opaque hex id: only hex digits, both letters and

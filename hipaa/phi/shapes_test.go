@@ -777,3 +777,29 @@ func TestPeopleInMessages(t *testing.T) {
 		{"c++ 11 2024", nil},
 	})
 }
+
+// TestInternationalFormats: national ids and account numbers whose format
+// has its own check (IBAN mod 97, codice fiscale check letter, CURP),
+// dates in Spanish, Portuguese and French and in Han units, and a name
+// before a Japanese or Korean honorific.
+func TestInternationalFormats(t *testing.T) {
+	runShapeCases(t, Default(), []shapeCase{
+		{"refunds/sepa/NL42LMDM4001860909/pain.001.xml", []Category{CategoryAccount}},
+		{"GB82WEST12345698765432", []Category{CategoryAccount}},
+		{"kyc/it-codice-fiscale/VWLLVN96A68B352L.pdf", []Category{CategorySSN}},
+		{"MX-CURP#MAML560518MVZBFR01", []Category{CategorySSN}},
+		{"x-amz-meta-birth-date: 13 de outubro de 2012", []Category{CategoryDate}},
+		{"dob: 3 février 1980", []Category{CategoryDate}},
+		{"x-amz-meta-dob: 1972年5月11日", []Category{CategoryDate}},
+		{"柴弘文様 ご予約確認 9月8日 09:15", []Category{CategoryName, CategoryDate}},
+		{"김민준님", nameCat},
+		// look-alikes
+		{"GB82WEST12345698765433", nil}, // mod 97 fails
+		{"01HJSBT9B2Y6HW8803TBTHMQRA", nil},
+		{"mars-rover/2024", nil},
+		{"お客様", nil},
+		{"株式会社様", nil},
+		{"고객님", nil},
+		{"リリース 9月8日", nil},
+	})
+}
