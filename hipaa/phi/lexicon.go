@@ -85,9 +85,9 @@ const (
 
 var ctxWords = map[ctxKind][]string{
 	ckName:     {"name", "firstname", "lastname", "fullname", "fname", "lname", "surname", "givenname", "forename", "maidenname", "middlename", "patientname", "ptname", "nombre"},
-	ckPatient:  {"patient", "pt", "pat", "client", "resident", "decedent", "patients", "inmate", "dear", "attn", "person", "persons", "individual"},
+	ckPatient:  {"patient", "pt", "pat", "client", "resident", "decedent", "patients", "inmate", "dear", "attn", "person", "persons", "individual", "guardian", "caregiver", "spouse", "nok", "kin", "relatedperson", "dependent", "guarantorname"},
 	ckTitle:    {"mr", "mrs", "ms", "miss", "mx", "dr", "prof"},
-	ckDate:     {"dob", "birth", "born", "adm", "disch", "stay", "appointment", "appt", "birthdate", "birthday", "bday", "dateofbirth", "admit", "admitted", "admission", "discharge", "discharged", "death", "deceased", "dod", "died", "doa", "geb", "geboren", "nacido", "nacida", "nee", "née"},
+	ckDate:     {"dob", "birth", "born", "adm", "disch", "stay", "appointment", "appt", "birthdate", "birthday", "bday", "dateofbirth", "admit", "admitted", "admission", "discharge", "discharged", "death", "deceased", "dod", "died", "doa", "geb", "geboren", "nacido", "nacida", "nee", "née", "nacimiento", "geburtsdatum", "naissance", "nascita", "nascimento", "geboortedatum", "fodelsedatum", "fodelsedag", "syntymaaika"},
 	ckAge:      {"age", "aged"},
 	ckAgeUnit:  {"yo", "yoa", "yrs", "yrsold", "yearsold", "yearold"},
 	ckYear:     {"year", "years", "yr"},

@@ -35,8 +35,22 @@ var nativeNames = sync.OnceValue(func() map[string]uint32 {
 		}
 		m[w] = v
 	}
+	for i, ws := range monthsCyrillic {
+		for _, w := range strings.Fields(ws) {
+			m[w] |= uint32(i+1) << lxMonthShift
+		}
+	}
 	return m
 })
+
+// monthsCyrillic are the Russian and Ukrainian month names, nominative and
+// genitive (8 июля 1976), lower case.
+var monthsCyrillic = [12]string{
+	"январь января янв січень січня", "февраль февраля фев лютий лютого", "март марта березень березня",
+	"апрель апреля апр квітень квітня", "май мая травень травня", "июнь июня червень червня",
+	"июль июля липень липня", "август августа авг серпень серпня", "сентябрь сентября сен вересень вересня",
+	"октябрь октября окт жовтень жовтня", "ноябрь ноября листопад листопада", "декабрь декабря дек грудень грудня",
+}
 
 // nativeFold appends to dst the word s normalized for nativeNames:
 // canonical decomposition, nonspacing marks (accents, harakat, niqqud)
@@ -81,7 +95,7 @@ func (sc *scanner) nativeLookup(w string) uint32 {
 	}
 	f := nativeFold(sc.fold[0][:0], sc.fold[1][:0], w)
 	if v := names[string(f)]; v != 0 {
-		return v & (lxGivenMask | lxGivenMask<<lxSurShift)
+		return v & (lxGivenMask | lxGivenMask<<lxSurShift | 0xf<<lxMonthShift)
 	}
 	if !allCJK(f) {
 		return 0

@@ -121,6 +121,9 @@ func (sc *scanner) run() {
 		sc.placeRule()
 	}
 	caret := strings.IndexByte(sc.name, '^') >= 0
+	if caret {
+		sc.hl7CX()
+	}
 	sc.nameValueRule(caret, sc.hasHigh || sc.ctxBits&(1<<ckName|1<<ckPatient) != 0 ||
 		strings.IndexByte(sc.name, '=') >= 0 || strings.IndexByte(sc.name, ':') >= 0)
 	if sc.lxOr&(lxNameTiers|lxDeny|lxFullName) != 0 || sc.ctxBits&nameCtxBits != 0 {
@@ -131,6 +134,12 @@ func (sc *scanner) run() {
 	}
 	if sc.hasHigh && sc.ndigit > 0 {
 		sc.cjkDates()
+	}
+	if sc.ndigit > 0 {
+		sc.nameDate()
+		if sc.ctxBits&(1<<ckZIP) != 0 {
+			sc.postcodeAfterLabel()
+		}
 	}
 	if c := sc.name[0] | 0x20; c == 'h' || strings.IndexByte(sc.name, ',') > 0 {
 		sc.greetingName()
@@ -263,6 +272,12 @@ func (sc *scanner) rawAt(s string, i int) int {
 				sc.hl7Seg(i, 'V')
 			case hasPrefixFold(s, i-3, "nk1"):
 				sc.hl7Seg(i, 'N')
+			case hasPrefixFold(s, i-3, "in1"):
+				sc.hl7Seg(i, 'I')
+			case hasPrefixFold(s, i-3, "obr"):
+				sc.hl7Seg(i, 'O')
+			case hasPrefixFold(s, i-3, "orc"):
+				sc.hl7Seg(i, 'C')
 			}
 		}
 	case c == '*':

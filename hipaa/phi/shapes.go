@@ -165,9 +165,14 @@ func knownTLD(l string) bool {
 }
 
 // hl7Seg reads the fields of an HL7 v2 segment whose "|" after the segment
-// id is at s[i]; seg is 'P' (PID), 'V' (PV1) or 'N' (NK1). PV1-19 is the
-// visit number and PV1-50 the alternate visit id (record numbers of the
-// person's care); NK1-2 is the next of kin's name and NK1-5 their phone.
+// id is at s[i]; seg is 'P' (PID), 'V' (PV1), 'N' (NK1), 'I' (IN1), 'O'
+// (OBR) or 'C' (ORC). PV1-19 is the visit number and PV1-50 the alternate
+// visit id (record numbers of the person's care); NK1-2 is the next of
+// kin's name and NK1-5 their phone; IN1-16 the insured's name, IN1-18
+// their birth date, IN1-36 the policy number and IN1-49 the insured's id;
+// OBR-2/3 and ORC-2/3 the placer and filler order numbers (of the
+// person's tests), OBR-7 the observation time and ORC-9 the transaction
+// time.
 // In PID: PID-2, -3 and -4 (patient identifiers), PID-5 (patient name),
 // PID-7 (birth date) and PID-19 (SSN).
 func (sc *scanner) hl7Seg(i int, seg byte) {
@@ -175,8 +180,11 @@ func (sc *scanner) hl7Seg(i int, seg byte) {
 	f := 1
 	start := i + 1
 	last := 19
-	if seg == 'V' {
+	switch seg {
+	case 'V', 'I':
 		last = 50
+	case 'O', 'C':
+		last = 9
 	}
 	for k := i + 1; k <= len(s); k++ {
 		if k < len(s) && s[k] != '|' && s[k] != '\r' && s[k] != '\n' {
@@ -251,6 +259,30 @@ func (sc *scanner) hl7Other(seg byte, f, start, k int) {
 		}
 		if e-start >= 2 && digitsIn(s[start:k]) == 0 {
 			sc.add(CategoryName, int32(start), int32(e), 0.9)
+			sc.mask(start, e)
+		}
+	case seg == 'I' && f == 16:
+		e := k
+		for e > start && (s[e-1] == '^' || s[e-1] == '~') {
+			e--
+		}
+		if e-start >= 2 && digitsIn(s[start:k]) == 0 {
+			sc.add(CategoryName, int32(start), int32(e), 0.9)
+			sc.mask(start, e)
+		}
+	case seg == 'I' && f == 18, seg == 'O' && f == 7, seg == 'C' && f == 9:
+		if digitsIn(s[start:e]) >= 8 {
+			sc.add(CategoryDate, int32(start), int32(e), 0.85)
+			sc.mask(start, e)
+		}
+	case seg == 'I' && (f == 36 || f == 49):
+		if digitsIn(s[start:e]) >= 4 && e-start >= 5 {
+			sc.add(CategoryHealthPlan, int32(start), int32(e), 0.85)
+			sc.mask(start, e)
+		}
+	case (seg == 'O' || seg == 'C') && (f == 2 || f == 3):
+		if digitsIn(s[start:e]) >= 4 && e-start >= 5 {
+			sc.add(CategoryMRN, int32(start), int32(e), 0.8)
 			sc.mask(start, e)
 		}
 	case seg == 'N' && f == 5:
@@ -742,4 +774,57 @@ func (sc *scanner) dicomTag(i int) int {
 	sc.add(c, int32(v), int32(e), conf)
 	sc.mask(v, e)
 	return e - 1
+}
+
+// hl7CX finds identifiers written as an HL7 v2 CX value, ID^^^AUTHORITY^TYPE
+// (PID-3 and every field of that type, also outside a segment: in a file
+// name, a message key): the identifier type code (HL7 table 0203) says
+// what the id is.
+func (sc *scanner) hl7CX() {
+	s := sc.name
+	for off := 0; ; {
+		k := strings.Index(s[off:], "^^^")
+		if k < 0 {
+			return
+		}
+		k += off
+		off = k + 3
+		// the id: letters and digits (and - .) before the carets
+		a := k
+		for a > 0 && (isAlnum(s[a-1]) && s[a-1] < 0x80 || s[a-1] == '-' || s[a-1] == '.') {
+			a--
+		}
+		// skip the assigning authority, then read the type code
+		t := off
+		for t < len(s) && s[t] != '^' && s[t] != '|' && s[t] != '/' {
+			t++
+		}
+		if t >= len(s) || s[t] != '^' {
+			continue
+		}
+		te := t + 1
+		for te < len(s) && isUpper(s[te]) && te-t <= 4 {
+			te++
+		}
+		if a == k || digitsIn(s[a:k]) < 3 {
+			continue
+		}
+		var c Category
+		switch s[t+1 : te] {
+		case "MR", "MRN", "MRT", "PI", "PT", "PN", "VN", "AN", "EN":
+			c = CategoryMRN
+		case "SS", "SSN":
+			c = CategorySSN
+		case "MB", "MC", "MA", "MI", "SN", "HC", "JHN", "NH":
+			c = CategoryHealthPlan
+		case "DL", "PPN":
+			c = CategoryLicense
+		case "BA", "BC", "ACCT":
+			c = CategoryAccount
+		default:
+			continue
+		}
+		sc.add(c, int32(a), int32(k), 0.9)
+		sc.mask(a, k)
+	}
 }

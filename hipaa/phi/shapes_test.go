@@ -803,3 +803,31 @@ func TestInternationalFormats(t *testing.T) {
 		{"リリース 9月8日", nil},
 	})
 }
+
+// TestRecordsOfCare: HL7 IN1, OBR and ORC fields and CX values with their
+// type code, names before a compact date, postcodes of other countries
+// after a label, dates in Cyrillic, m/d and month-day in a message about
+// an appointment, relatives' names.
+func TestRecordsOfCare(t *testing.T) {
+	runShapeCases(t, Default(), []shapeCase{
+		{"IN1|1|AETNA|31249|||||||||||||NGUYEN^LAN||19750412", []Category{CategoryName, CategoryDate}},
+		{"hl7/orders/OBR|1|54998295|VW19-543766|8867-4^CBC|||202006231835", []Category{CategoryMRN, CategoryDate}},
+		{"hl7/inbound/SIU_S12/MSG2138005984_MR0169009^^^BIDMC^MRN.hl7", []Category{CategoryMRN}},
+		{"123-45-6789^^^SSA^SS", []Category{CategorySSN}},
+		{"outside-images/cd-import/MANRIQUEZ_19360407/DICOMDIR", []Category{CategoryName, CategoryDate}},
+		{"wiscombe_eulices_19811128", []Category{CategoryName, CategoryDate}},
+		{"x-amz-meta-postal-code: M17 5DJ", []Category{CategoryZIP}},
+		{"postcode=K1A 0B1", []Category{CategoryZIP}},
+		{"x-amz-meta-birthdate: 8 июля 1976", []Category{CategoryDate}},
+		{"Appointment reminder: Roberte Cristiano on 3/9 at 12:45 am", []Category{CategoryName, CategoryDate}},
+		{"Missed call from +81 90-8858-2945", []Category{CategoryPhone}},
+		{"fhir/R4/RelatedPerson/guardian-Shadera+Prunty/contact.json", nameCat},
+		{"نیلوفر, your COVID-19 results are ready", nameCat},
+		// look-alikes
+		{"snapshot_20240115", nil},
+		{"exports/acme_corp_20240115.csv", nil},
+		{"zip/archive.zip", nil},
+		{"Appointment slots 1/2 full", nil},
+		{"отчет 8 июля 1976", nil}, // a date with nothing tied to it, as in English
+	})
+}
