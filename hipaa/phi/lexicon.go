@@ -150,7 +150,7 @@ bayes theorem|fisher exact|pearson correlation|mann whitney|wilcoxon rank|kruska
 lyme disease|huntington disease|huntingtons disease|marfan syndrome|wilson disease|hashimoto thyroiditis|raynaud syndrome|reye syndrome|
 tommy hilfiger|calvin klein|ralph lauren|louis vuitton|dolce gabbana|harley davidson|rolls royce|aston martin|mercedes benz|ben jerry|
 marriott hotel|hilton hotel|dr pepper|tim hortons|wendy s|sherwin williams|charles river|william blair|raymond james|edward jones|
-frank lloyd|baker tilly|grant thornton|allen bradley|black decker|warner bros|warner brothers|simon schuster|ernst young`
+frank lloyd|baker tilly|walter reed|martin luther king|washington state|lincoln center|grant thornton|allen bradley|black decker|warner bros|warner brothers|simon schuster|ernst young`
 
 // stopWords are never names, even when a name list has them: technical
 // words common in keys, placeholders, and popular software names.
@@ -172,7 +172,7 @@ tableau looker okta stripe twilio salesforce hubspot zendesk jira confluence sla
 amazon google microsoft azure aws gcp ibm dell hp cisco intel linux ubuntu debian centos fedora
 epic cerner meditech allscripts athenahealth hl fhir dicom hl7 icd cpt loinc snomed
 patient patients provider providers physician clinic hospital claim claims encounter visit visits
-order orders sku product products customer customers vendor vendors store stores ephi pii
+order orders sku product products customer customers vendor vendors store stores ephi pii meta amz
 dob age ssn mrn phone fax email id ephi pii hipaa
 monday tuesday wednesday thursday friday saturday sunday`
 

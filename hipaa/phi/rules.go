@@ -216,6 +216,9 @@ func (sc *scanner) idRules() {
 			}
 		case ckAccount:
 			cat = CategoryAccount
+			if sc.tokIs(i-1, "aws", "gcp", "azure", "cloud", "service", "storage") {
+				break // a cloud or service account: no person's
+			}
 			if digits >= 4 && size >= 5 {
 				conf = 0.9
 			}
@@ -1479,6 +1482,129 @@ func ukPostcode(p string) bool {
 func caPostcode(p string) bool {
 	p = strings.ToUpper(strings.ReplaceAll(p, " ", ""))
 	return len(p) == 6 && isUpper(p[0]) && isDigit(p[1]) && isUpper(p[2]) && isDigit(p[3]) && isUpper(p[4]) && isDigit(p[5])
+}
+
+// maskRandomIDs masks the tokens of opaque random ids written in base62 or
+// base64url (KSUIDs, session and lock tokens, FHIR ids): runs of letters,
+// digits, '_' and '-' of 14 bytes or more whose case changes all the time,
+// which the tokenizer cuts into name-like pieces (2RQS7pVdtfQvR1ziS9jSUAjHEaS,
+// ChSUVonknoryCTt1m). A camel-case name (JoseGarciaLopez, McDonald) has
+// long lower-case runs; a random id has many short ones.
+func (sc *scanner) maskRandomIDs() {
+	s := sc.name
+	for i := 0; i < len(s); {
+		if !isAlnum(s[i]) || s[i] >= 0x80 {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && (isAlnum(s[j]) && s[j] < 0x80 || s[j] == '_' || s[j] == '-') {
+			j++
+		}
+		if j-i >= 14 && randomRun(s[i:j]) {
+			for k := range sc.toks {
+				if t := &sc.toks[k]; t.s >= int32(i) && t.e <= int32(j) {
+					t.masked = true
+				}
+			}
+		}
+		i = j
+	}
+}
+
+// randomRun reports whether the case and digit runs of s look random:
+// at least 3 lower-case runs of one or two letters, and a run every 2.9
+// bytes or more often.
+func randomRun(s string) bool {
+	class := func(c byte) byte {
+		switch {
+		case isDigit(c):
+			return 1
+		case isUpper(c):
+			return 2
+		case c >= 'a' && c <= 'z':
+			return 3
+		}
+		return 0
+	}
+	runs, short := 0, 0
+	for i := 0; i < len(s); {
+		c := class(s[i])
+		j := i + 1
+		for j < len(s) && class(s[j]) == c {
+			j++
+		}
+		if isAlnum(s[i]) {
+			runs++
+			if isLower(s[i]) && j-i <= 2 {
+				short++
+			}
+		}
+		i = j
+	}
+	return short >= 3 && runs*20 >= len(s)*7
+}
+
+// orgHeads are words that make the name before them an organisation's or
+// a place's (Walter Reed hospital, Martin Luther King Jr. Day, Lincoln
+// Center, Washington State): a name finding ending at one of them, or
+// followed by one, is dropped.
+var orgHeads = map[string]bool{
+	"day": true, "blvd": true, "boulevard": true, "avenue": true, "ave": true, "campus": true,
+	"center": true, "centre": true, "institute": true, "university": true, "college": true,
+	"foundation": true, "memorial": true, "state": true, "county": true, "park": true, "bridge": true,
+	"tunnel": true, "library": true, "museum": true, "airport": true, "station": true, "childrens": true,
+	"inc": true, "llc": true, "corp": true, "ltd": true, "gmbh": true, "company": true, "bank": true, "hotel": true,
+}
+
+// dropOrgNames removes name findings that an orgHead word ends or
+// follows (after an optional jr, sr or ii).
+func (sc *scanner) dropOrgNames() {
+	out := sc.base
+	for i := sc.base; i < len(sc.dst); i++ {
+		f := sc.dst[i]
+		if f.Category == CategoryName && sc.orgAfter(int32(f.Start), int32(f.End)) {
+			continue
+		}
+		sc.dst[out] = f
+		out++
+	}
+	sc.dst = sc.dst[:out]
+}
+
+// orgAfter reports whether the name at s:e is an organisation's or a
+// place's: its last word or the next one is an orgHead.
+func (sc *scanner) orgAfter(s, e int32) bool {
+	for k := range sc.toks {
+		t := &sc.toks[k]
+		if t.e == e && t.kind == tkAlpha && t.s > s && sc.orgHead(k) {
+			return true
+		}
+		if t.s < e {
+			continue
+		}
+		if g := sc.gap(k); g != ' ' && g != '-' && g != '_' && g != '.' {
+			return false
+		}
+		if sc.tokIs(k, "jr", "sr", "ii", "iii") {
+			continue
+		}
+		return t.kind == tkAlpha && sc.orgHead(k)
+	}
+	return false
+}
+
+// orgHead reports whether token k is one of orgHeads.
+func (sc *scanner) orgHead(k int) bool {
+	w := sc.tokStr(k)
+	if len(w) > 12 {
+		return false
+	}
+	var b [12]byte
+	for i := 0; i < len(w); i++ {
+		b[i] = lower(w[i])
+	}
+	return orgHeads[string(b[:len(w)])]
 }
 
 func segSep(c byte) bool {

@@ -103,6 +103,13 @@ func (sc *scanner) run() {
 		sc.finish()
 		return
 	}
+	for k := 1; k < len(sc.toks); k++ {
+		// two letter tokens glued: a camel-case hump (or an ABc split)
+		if sc.toks[k].s == sc.toks[k-1].e && sc.toks[k].kind == tkAlpha && sc.toks[k-1].kind == tkAlpha {
+			sc.maskRandomIDs()
+			break
+		}
+	}
 	// Each pass is skipped when no token can start one of its matches.
 	if (sc.ctxBits&idCtxBits != 0 || sc.lxOr&lxLabelHead != 0) && sc.ndigit > 0 {
 		sc.idRules()
@@ -143,6 +150,9 @@ func (sc *scanner) run() {
 	}
 	if c := sc.name[0] | 0x20; c == 'h' || strings.IndexByte(sc.name, ',') > 0 {
 		sc.greetingName()
+	}
+	if len(sc.dst) > sc.base {
+		sc.dropOrgNames()
 	}
 	sc.finish()
 }

@@ -831,3 +831,29 @@ func TestRecordsOfCare(t *testing.T) {
 		{"отчет 8 июля 1976", nil}, // a date with nothing tied to it, as in English
 	})
 }
+
+// TestOpaqueAndOrgs: random base62 ids that the tokenizer cuts into
+// name-like pieces, the x-amz-meta- prefix, organisations and places
+// named after people (an org word ends or follows the name), and cloud
+// accounts; and the names that must survive those rules.
+func TestOpaqueAndOrgs(t *testing.T) {
+	runShapeCases(t, Default(), []shapeCase{
+		{"LOCK#2lWUM447777R7P3CzN7mIhCjDei", nil},
+		{"fhir/R4/DocumentReference/$docref-job/ChSUVonknoryCTt1m", nil},
+		{"uploads/2RQS7pVdtfQvR1ziS9jSUAjHEaS/processed.png", nil},
+		{"SESSION#25VJRd9_SeQp67TT4Hn", nil},
+		{"x-amz-meta-sha256: 278095552d7cb81ac735396978b89020eb09a0b9c30ee970092c43c158b26739", nil},
+		{"x-amz-meta-lang: en", nil},
+		{"Washington State Medicaid rate update", nil},
+		{"Office closed for Martin Luther King Jr. Day", nil},
+		{"facilities/martin-luther-king-jr-blvd-campus/floorplan.pdf", nil},
+		{"walter-reed-imaging-share", nil},
+		{"Invoice INV-786740 for AWS account 346322896683", nil},
+		// people still
+		{"scans/JoseGarciaLopez.pdf", nameCat},
+		{"records/McDonaldMcKenzie_intake.pdf", nameCat},
+		{"patients/JohnSmith/notes.txt", nameCat},
+		{"john-smith-hospital-bill.pdf", nameCat},
+		{"billing/account 346322896683", []Category{CategoryAccount}},
+	})
+}
