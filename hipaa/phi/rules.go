@@ -74,9 +74,12 @@ func (sc *scanner) idRules() {
 		if c == ckLicense && sc.toks[j].kind == tkAlpha && sc.toks[j].ctx() == ckPlate {
 			continue // "license plate": the plate rule handles it
 		}
-		if c == ckLicense && sc.toks[j].kind == tkAlpha && sc.toks[j].lx&lxState != 0 && sc.toks[j].e-sc.toks[j].s == 2 &&
+		if (c == ckLicense && sc.toks[j].lx&lxState != 0 || (c == ckPlan || c == ckNatID) && (sc.gap(j) == '-' || sc.gap(j) == '_')) &&
+			sc.toks[j].kind == tkAlpha && sc.toks[j].e-sc.toks[j].s == 2 &&
 			j+1 < n && sc.gap(j+1) != 0 && sc.wordHasDigit(j+1) {
-			j++ // the issuing state: drivers-license/CA/S1500261, DL#MA#S52165620, dl-ny: 039878600
+			// the issuing state or country: drivers-license/CA/S1500261,
+			// DL#MA#S52165620, dl-ny: 039878600, medicare-au=5901991685-3
+			j++
 			if g := sc.gap(j); g == '~' && !sc.kvGap(j) {
 				continue
 			}
@@ -166,6 +169,8 @@ func (sc *scanner) idRules() {
 			if letters == 0 && digits >= 6 && size <= 20 || letters > 0 && letters <= 4 && digits >= 3 && size >= 6 && (groups > 1 || digits >= 5) ||
 				fhir && digits >= 1 && size >= 3 {
 				conf = 0.75
+			} else if digits >= 2 && size >= 6 && size <= 20 && !hasLower(id) && sc.tokIs(last, "specimen", "specimenid", "accession", "requisition") {
+				conf = 0.75 // specimen-QLF9WDWC7E: a lab's own id, any shape
 			}
 		case ckClaim:
 			cat = CategoryHealthPlan
@@ -387,7 +392,7 @@ func (sc *scanner) kvGap(j int) bool {
 func (sc *scanner) ctxPrefix(j int) bool {
 	t := &sc.toks[j]
 	switch t.ctx() {
-	case ckYear, ckAgeUnit, ckTitle, ckIP:
+	case ckYear, ckAgeUnit, ckTitle, ckIP, ckAccount:
 	case ckEncounter:
 		// enc-8812 after Encounter/: the short prefix of the id
 		return t.e-t.s <= 3 && j+1 < len(sc.toks) && sc.toks[j+1].kind == tkDigit && (sc.gap(j+1) == 0 || sc.gap(j+1) == '-')
@@ -1065,6 +1070,13 @@ func (sc *scanner) wordRules() {
 				// ISO 3779 does not require a numeric serial: an
 				// upper-case VIN whose check digit holds
 				sc.add(CategoryVehicle, t.ws, t.we, 0.65)
+			}
+		case 10:
+			// Indian PAN: 5 letters (the 4th P for a person), 4 digits, a letter
+			if isUpper(w[0]) && isUpper(w[1]) && isUpper(w[2]) && w[3] == 'P' && isUpper(w[4]) && isDigit(w[5]) && isDigit(w[6]) &&
+				isDigit(w[7]) && isDigit(w[8]) && isUpper(w[9]) {
+				sc.add(CategorySSN, t.ws, t.we, 0.8)
+				continue
 			}
 		case 16:
 			if c := codiceFiscale(w); c > 0 {

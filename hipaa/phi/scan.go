@@ -88,7 +88,7 @@ const (
 	// number (9) have a digit and an upper-case letter, a VIN (17) digits;
 	// an IBAN (15 to 34), an Italian codice fiscale (16) and a Mexican
 	// CURP (18) both.
-	wordLenBits uint64 = 1<<4 | 1<<9 | 1<<11 | 1<<17 | (1<<35-1)&^(1<<15-1)
+	wordLenBits uint64 = 1<<4 | 1<<9 | 1<<10 | 1<<11 | 1<<17 | (1<<35-1)&^(1<<15-1)
 )
 
 func (sc *scanner) run() {
@@ -384,7 +384,7 @@ func (sc *scanner) url(colon int) {
 	for p < e && s[p] != '/' {
 		p++
 	}
-	if personalURLPath(s[p:e]) || sc.personalURLLabel(b) {
+	if personalURLPath(s[p:e]) || sc.personalURLLabel(b) || sc.personalHost(colon+3, p) {
 		sc.add(CategoryURL, int32(b), int32(e), 0.9)
 		sc.mask(b, e)
 		return
@@ -406,6 +406,43 @@ func (sc *scanner) url(colon int) {
 	} else {
 		sc.mask(colon+3, p)
 	}
+}
+
+// personalHost reports whether the host s[h:p] is a person's own site:
+// its first label (the only one before the registrable domain's TLD, or a
+// subdomain) is a given name and a surname written together
+// (elisabatista.com, jdoe.example.com is the subdomain rule's).
+func (sc *scanner) personalHost(h, p int) bool {
+	s := sc.name
+	e := h
+	for e < p && (s[e] >= 'a' && s[e] <= 'z' || isUpper(s[e])) {
+		e++
+	}
+	if e >= p || s[e] != '.' || e-h < 7 || e-h > 24 {
+		return false
+	}
+	var b [24]byte
+	n := e - h
+	for k := 0; k < n; k++ {
+		b[k] = lower(s[h+k])
+	}
+	look := func(w []byte) uint32 {
+		var kb [maxLookupLen + 8]byte
+		m := copy(kb[:], w)
+		k0, k1, k2, hh := wordKey(kb[:], m)
+		return sc.d.lex.get(k0, k1, k2, m, hh)
+	}
+	if lx := look(b[:n]); lx != 0 {
+		return false // a word or a name alone: example, jennifer
+	}
+	for k := 3; k <= n-3; k++ {
+		g, f := look(b[:k]), look(b[k:n])
+		gt, ft := g&lxGivenMask, f>>lxSurShift&3
+		if gt != 0 && ft != 0 && g&lxStop == 0 && f&lxStop == 0 && (g&lxEngCommon == 0 || gt >= 2) && (f&lxEngCommon == 0 || ft >= 2) {
+			return true
+		}
+	}
+	return false
 }
 
 // personalURLSegs are path segments that introduce a person's page.

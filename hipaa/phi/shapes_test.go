@@ -857,3 +857,25 @@ func TestOpaqueAndOrgs(t *testing.T) {
 		{"billing/account 346322896683", []Category{CategoryAccount}},
 	})
 }
+
+// TestSitesAndLabIDs: a person's own site (a given name and a surname
+// written as one host label), lab specimen and accession ids of any shape,
+// a country code between label and value, PAN and TFN numbers.
+func TestSitesAndLabIDs(t *testing.T) {
+	runShapeCases(t, Default(), []shapeCase{
+		{"PROFILE#https://elisabatista.com", []Category{CategoryURL}},
+		{"https://johnsmith.dev", []Category{CategoryURL}},
+		{"crawl/profiles/https%3A%2F%2Fbobbieaalbers.com.html", []Category{CategoryURL}},
+		{"lab/results/NC25-561592/specimen-QLF9WDWC7E.pdf", []Category{CategoryMRN}},
+		{"radiology/accession/ACC888415416/series-4/IM00694.dcm", []Category{CategoryMRN}},
+		{"coverage.U2565129248.copay", []Category{CategoryHealthPlan}},
+		{"referrals/medicare-au=5901991685-3/letter.pdf", []Category{CategoryHealthPlan}},
+		{"kyc/in-pan/GTSPD8791O.pdf", []Category{CategorySSN}},
+		{"x-amz-meta-au-tfn: 521 910 772", []Category{CategorySSN}},
+		// not a person's
+		{"https://stackoverflow.com/q/1", nil},
+		{"https://googleapis.com/x", nil},
+		{"NM1*PR*2*ACME HEALTH PLAN*****PI*12345~", nil},
+		{"pan/ABCDE1234F", nil}, // the 4th letter is not P: a company's
+	})
+}
