@@ -120,6 +120,12 @@ func (sc *scanner) idRules() {
 			}
 			break
 		}
+		if c == ckDevice {
+			// a GS1 UDI or a long serial in groups: the first groups hold it
+			for k > j && sc.toks[k].e-sc.toks[j].s > 24 {
+				k--
+			}
+		}
 		s, e := sc.toks[j].s, sc.toks[k].e
 		if e-s > 24 && (c != ckBiometric || e-s > 32) {
 			continue
@@ -984,6 +990,13 @@ func (sc *scanner) singleDigit(i int) {
 		t.used = true
 		return
 	}
+	if L == 9 && ctx != ckSSN && sc.taxFormBefore(t.s) && validSSN(str) {
+		// hr/tax/w4/724576130.pdf: a W-2, W-4, W-9 or I-9 filed under the
+		// person's SSN
+		sc.add(CategorySSN, t.s, t.e, 0.8)
+		t.used = true
+		return
+	}
 	switch {
 	case L == 9 && ctx == ckSSN:
 		area := atoi(str[:3])
@@ -1617,6 +1630,76 @@ func (sc *scanner) orgHead(k int) bool {
 		b[i] = lower(w[i])
 	}
 	return orgHeads[string(b[:len(w)])]
+}
+
+// taxFormBefore reports whether the path segment before offset s names a
+// US tax or employment form that carries an SSN: w2, w-2, w4, w9, i9,
+// i-9, 1099.
+func (sc *scanner) taxFormBefore(s int32) bool {
+	e := int(s) - 1
+	if e <= 0 || sc.name[e] != '/' && sc.name[e] != '_' && sc.name[e] != '-' {
+		return false
+	}
+	b := e
+	for b > 0 && sc.name[b-1] != '/' {
+		b--
+	}
+	switch strings.ToLower(strings.ReplaceAll(sc.name[b:e], "-", "")) {
+	case "w2", "w4", "w9", "i9", "1099", "w2s", "i9s":
+		return true
+	}
+	return false
+}
+
+// validSSN reports whether the 9 digits of s follow the SSA's rules: area
+// not 000, 666 or 9xx, group not 00, serial not 0000.
+func validSSN(s string) bool {
+	area, grp, ser := atoi(s[:3]), atoi(s[3:5]), atoi(s[5:])
+	return area != 0 && area != 666 && area < 900 && grp != 0 && ser != 0
+}
+
+// ipv6Dashed finds an IPv6 address written with '-' for ':' (as S3 keys
+// and host names write it) after an IP label: client-ip=2a02-cf69-137e-98f4--1916.
+func (sc *scanner) ipv6Dashed() {
+	for i := 0; i+1 < len(sc.toks); i++ {
+		if sc.toks[i].kind != tkAlpha || sc.toks[i].ctx() != ckIP {
+			continue
+		}
+		v := int(sc.toks[i].e)
+		if v >= len(sc.name) || sc.name[v] != '=' && sc.name[v] != ':' && sc.name[v] != '/' && sc.name[v] != '_' && sc.name[v] != '-' {
+			continue
+		}
+		v++
+		e, groups, hexLetters, empty := v, 0, 0, 0
+		for e <= len(sc.name) {
+			g := e
+			for g < len(sc.name) && isHex(sc.name[g]) && g-e < 5 {
+				if !isDigit(sc.name[g]) {
+					hexLetters++
+				}
+				g++
+			}
+			if g-e > 4 {
+				groups = 0
+				break
+			}
+			if g == e {
+				empty++
+			} else {
+				groups++
+			}
+			if g < len(sc.name) && sc.name[g] == '-' && empty <= 2 {
+				e = g + 1
+				continue
+			}
+			e = g
+			break
+		}
+		if groups >= 3 && groups+min(empty, 1) <= 8 && (hexLetters > 0 || empty > 0) && (e == len(sc.name) || !isAlnum(sc.name[e])) {
+			sc.add(CategoryIP, int32(v), int32(e), 0.85)
+			sc.mask(v, e)
+		}
+	}
 }
 
 func segSep(c byte) bool {

@@ -147,6 +147,9 @@ func (sc *scanner) run() {
 		if sc.ctxBits&(1<<ckZIP) != 0 {
 			sc.postcodeAfterLabel()
 		}
+		if sc.ctxBits&(1<<ckIP) != 0 {
+			sc.ipv6Dashed()
+		}
 	}
 	if c := sc.name[0] | 0x20; c == 'h' || strings.IndexByte(sc.name, ',') > 0 {
 		sc.greetingName()

@@ -877,5 +877,12 @@ func TestSitesAndLabIDs(t *testing.T) {
 		{"https://googleapis.com/x", nil},
 		{"NM1*PR*2*ACME HEALTH PLAN*****PI*12345~", nil},
 		{"pan/ABCDE1234F", nil}, // the 4th letter is not P: a company's
+		{"implants/01-0947543857535117-29042710-SX1IA721-SF1NTZ/status", []Category{CategoryDevice}},
+		{"hr/tax/w4/724576130.pdf", []Category{CategorySSN}},
+		{"hr/tax/i-9/270387744.pdf", []Category{CategorySSN}},
+		{"client-ip=2a02-cf69-137e-98f4--1916/x.json", []Category{CategoryIP}},
+		{"hr/tax/w4/000387744.pdf", nil}, // area 000: no SSN
+		{"ip-10-0-0-1", nil},
+		{"ip/2024-01-15", nil},
 	})
 }

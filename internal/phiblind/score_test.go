@@ -22,6 +22,7 @@ var corpusFiles = []struct {
 	detail   bool
 }{
 	{"dev.tsv", 3000, true},
+	{"../tune/testdata/tune.tsv", 3000, true},
 	{"holdout.tsv", 1500, false},
 }
 
@@ -40,7 +41,7 @@ func (t tally) rate() string {
 func TestBlindCorpus(t *testing.T) {
 	det := phi.Default()
 	for _, cf := range corpusFiles {
-		t.Run(strings.TrimSuffix(cf.name, ".tsv"), func(t *testing.T) {
+		t.Run(strings.TrimSuffix(filepath.Base(cf.name), ".tsv"), func(t *testing.T) {
 			f, err := os.Open(filepath.Join("testdata", cf.name))
 			if err != nil {
 				t.Fatalf("corpus file: %v", err)
