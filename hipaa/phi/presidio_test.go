@@ -37,12 +37,16 @@ import (
 //   - "any-PHI" ignores types: a gold token covered by any finding is
 //     found, a finding on a non-gold token is a false positive.
 //   - GPE: the set labels cities, states and countries alike. Safe Harbor
-//     (B) covers cities, not states or countries; ScanText reports a
-//     country or state name only as a hint below 0.5. GPE is scored as
-//     labelled (all of it), so its recall at 0.5 is a lower bound.
-//   - DATE_TIME: the set labels bare years too; Safe Harbor (C) keeps years,
-//     so ScanText reports a bare year only as a hint. The table is printed
-//     at the policy threshold 0.5 and again with hints (>= 0.35).
+//     (B) covers cities and smaller places, not states or countries, and
+//     the issue scores "GPE cities below state level": a GPE span whose
+//     whole value is a country or a US state name (presidioGPEScored) is
+//     don't care; every other GPE span is scored.
+//   - DATE_TIME: the set labels bare years too; Safe Harbor (C) keeps years
+//     ("all elements of dates (except year)"), so ScanText reports a bare
+//     year only as a hint, and a DATE_TIME span that is a year alone (1977,
+//     1970s: presidioBareYear) is don't care, as younger ages are. Every
+//     other date and time is scored. The table is printed at the policy
+//     threshold 0.5 and again with hints (>= 0.35).
 //   - AGE: the set labels every age, but Safe Harbor (C) removes only ages
 //     over 89 (and ScanText reports younger ages as hints below 0.5). So
 //     an AGE span is scored only when its value is over 89 (digits >= 90,
@@ -207,7 +211,7 @@ func scorePresidio(recs []presidioRecord, findings [][]Finding, testPart bool, m
 					if t == "ZIP" {
 						t = "ZIP_CODE"
 					}
-					if t == "AGE" && !presidioAgeScored(sp.Value) {
+					if t == "AGE" && !presidioAgeScored(sp.Value) || t == "GPE" && !presidioGPEScored(sp.Value) || t == "DATE_TIME" && presidioBareYear(sp.Value) {
 						dontCare = true
 					} else if scored[t] {
 						gold = t
@@ -285,6 +289,33 @@ func presidioScoredType(t string) bool {
 		}
 	}
 	return false
+}
+
+// presidioGPEScored reports whether a GPE span is a place below state
+// level, the places Safe Harbor (B) removes: a country or a US state (the
+// names of text_geo.go, less "new york", which is a city as often) is
+// don't care. The list was written for ScanText, not from this set.
+func presidioGPEScored(v string) bool {
+	w := strings.ToLower(strings.Join(strings.Fields(v), " "))
+	if w == "new york" {
+		return true
+	}
+	return !textCountries[w] && !textStates[w]
+}
+
+// presidioBareYear reports whether a DATE_TIME span is a year alone (1977,
+// the 1970s), which Safe Harbor (C) lets stay: don't care.
+func presidioBareYear(v string) bool {
+	v = strings.TrimSuffix(strings.TrimSpace(v), "s")
+	if len(v) != 4 {
+		return false
+	}
+	for i := 0; i < 4; i++ {
+		if v[i] < '0' || v[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // presidioAgeScored reports whether an AGE span is over 89, the ages Safe
@@ -439,7 +470,7 @@ func TestPresidioDevErrors(t *testing.T) {
 			for _, sp := range r.Spans {
 				if sp.Start < tk[1] && sp.End > tk[0] {
 					gold = sp.Type
-					if gold == "AGE" && !presidioAgeScored(sp.Value) {
+					if gold == "AGE" && !presidioAgeScored(sp.Value) || gold == "GPE" && !presidioGPEScored(sp.Value) || gold == "DATE_TIME" && presidioBareYear(sp.Value) {
 						gold = "TITLE" // don't care
 					}
 				}

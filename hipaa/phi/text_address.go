@@ -341,12 +341,38 @@ func (ts *textScanner) placeRules() {
 				w := ts.low[t.s:ts.toks[e].e]
 				if textCountries[w] || textStates[w] {
 					ts.add(CategoryAddress, t.s, ts.toks[e].e, 0.4)
+					ts.cityLineBefore(i)
 					i = e
 					break
 				}
 			}
 		}
 	}
+}
+
+// cityLineBefore finds the city of an address block written a line each:
+// the line before a country or state line (token i starts it) holding one
+// to three capitalized place words ("ALFRICK\nUnited Kingdom", "Chiclana de
+// la Frontera\nSpain").
+func (ts *textScanner) cityLineBefore(i int) bool {
+	if i == 0 || !strings.Contains(ts.gap(i), "\n") {
+		return false
+	}
+	e := i - 1
+	j := e
+	for j > 0 && !strings.Contains(ts.gap(j), "\n") && e-j < 4 {
+		j--
+	}
+	if j > 0 && !strings.Contains(ts.gap(j), "\n") || e-j > 4 || !ts.placeWord(j) {
+		return false
+	}
+	for k := j; k <= e; k++ {
+		if !ts.placeWord(k) && !ts.is(k, "de", "del", "la", "le", "di", "da", "am", "an", "der", "o", "upon", "on") {
+			return false
+		}
+	}
+	ts.add(CategoryAddress, ts.toks[j].s, ts.toks[e].e, 0.7)
+	return true
 }
 
 func (ts *textScanner) placeStart(j int) bool {
@@ -376,7 +402,7 @@ func (ts *textScanner) placeWord(i int) bool {
 	}
 	if t.lx&lxEngCommon != 0 && !t.allCaps {
 		switch w {
-		case "new", "san", "los", "las", "saint", "port", "fort", "mount", "lake", "north", "south", "east", "west", "upper", "lower", "great", "little":
+		case "new", "san", "los", "las", "saint", "port", "fort", "mount", "lake", "north", "south", "east", "west", "upper", "lower", "great", "little", "united":
 			return true
 		}
 		return false

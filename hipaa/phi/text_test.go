@@ -207,7 +207,11 @@ func TestScanTextPlaceOverWeakName(t *testing.T) {
 	testScanTextSpans(t, CategoryAddress, []struct{ text, span string }{
 		{"Her family lives in Khandallah now", "Khandallah"},
 		{"the economy of his home city Voorburg: great", "Voorburg"},
+		// an address block, a line each: the line before the country
+		{"Przemek Kucharski\n\nALFRICK\nUnited Kingdom", "ALFRICK"},
+		{"Agatha Ottarsdottir\n\nKRZEPICE\nPoland", "KRZEPICE"},
 	})
+	testScanTextNone(t, CategoryAddress, []string{"Thanks\n\nBest Regards\nCanada"})
 	testScanTextSpans(t, CategoryName, []struct{ text, span string }{
 		{"Enrico shouted at Gary: stop", "Gary"},
 		{"a letter from Faina D. Yefremova arrived", "Faina D. Yefremova"},
