@@ -445,6 +445,9 @@ func (sc *scanner) digitRules() {
 			}
 			continue
 		}
+		if t.e-t.s == 8 {
+			sc.has8 = true
+		}
 		// (linked needs two digit tokens: test the kind inline first)
 		if t.masked || t.used || i > 0 && sc.toks[i-1].kind == tkDigit && sc.linked(i-1, i) {
 			continue

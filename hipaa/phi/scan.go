@@ -60,6 +60,7 @@ type scanner struct {
 	wordLens uint64 // 1<<len of the words that can be an MBI, a DEA number, a VIN, an IBAN ...
 	poTok    bool   // a 2- or 5-letter token starting with p: "po", "pobox"
 	hasHigh  bool   // a word has a non-ASCII byte: fixHigh runs
+	has8     bool   // a digit token of 8 digits (a compact date): nameDate runs
 
 	fold *[2][256]byte // scratch space of nativeLookup, made on first use
 }
@@ -105,7 +106,7 @@ func (sc *scanner) run() {
 	}
 	for k := 1; k < len(sc.toks); k++ {
 		// two letter tokens glued: a camel-case hump (or an ABc split)
-		if sc.toks[k].s == sc.toks[k-1].e && sc.toks[k].kind == tkAlpha && sc.toks[k-1].kind == tkAlpha {
+		if t := &sc.toks[k]; t.s == sc.toks[k-1].e && t.kind == tkAlpha && sc.toks[k-1].kind == tkAlpha {
 			sc.maskRandomIDs()
 			break
 		}
@@ -143,7 +144,9 @@ func (sc *scanner) run() {
 		sc.cjkDates()
 	}
 	if sc.ndigit > 0 {
-		sc.nameDate()
+		if sc.has8 {
+			sc.nameDate()
+		}
 		if sc.ctxBits&(1<<ckZIP) != 0 {
 			sc.postcodeAfterLabel()
 		}
