@@ -37,7 +37,7 @@ func (sc *scanner) idRules() {
 	n := len(sc.toks)
 	for i := 0; i < n; i++ {
 		t := &sc.toks[i]
-		if t.kind != tkAlpha || t.masked {
+		if t.kind != tkAlpha || t.masked && !(t.hexw && sc.labelDigitsWord(i)) {
 			continue
 		}
 		c := t.ctx()
@@ -533,6 +533,12 @@ func (sc *scanner) chainAt(g []int) int {
 				// loopback, unspecified, a network (10.1.0.0, cidr 10.1.0.0_16)
 				// or broadcast address: infrastructure, no person's device
 				conf = 0.4
+			} else if o1 := sc.digitVal(g[1]); (o0 == 10 || o0 == 172 && o1 >= 16 && o1 <= 31 || o0 == 192 && o1 == 168 || o0 == 169 && o1 == 254 ||
+				o0 == 100 && o1 >= 64 && o1 <= 127) && !sc.personBefore(first) {
+				// a private address (RFC 1918, link-local, CGNAT) with no
+				// client, user or patient word before it: a node, a gateway,
+				// a load balancer of our own network
+				conf = 0.45
 			}
 			sc.add(CategoryIP, s, e, conf)
 			mark(4)
@@ -661,6 +667,7 @@ func (sc *scanner) chainAt(g []int) int {
 	// Dates: yyyy-mm-dd, mm-dd-yyyy (one separator kind).
 	if m >= 3 && sep(1) == sep(2) && sep(1) != ')' {
 		y, mo, d := 0, 0, 0
+		yy := false // a two-digit year
 		switch {
 		case L(0) == 4 && L(1) <= 2 && L(2) <= 2:
 			y, mo, d = sc.digitVal(g[0]), sc.digitVal(g[1]), sc.digitVal(g[2])
@@ -669,12 +676,37 @@ func (sc *scanner) chainAt(g []int) int {
 			if mo > 12 && d <= 12 {
 				mo, d = d, mo // dd-mm-yyyy
 			}
+		case L(0) <= 2 && L(1) <= 2 && L(2) == 2 && sep(1) == '/' && (ctx == ckDate || sc.tokIs(first-1, "on") && (sc.yourBefore(first) || sc.dateWordBefore(first))) && (m == 3 || sep(3) != '/'):
+			// 3/23/38 after a date word, "on 5/28/25": two-digit years
+			mo, d, y = sc.digitVal(g[0]), sc.digitVal(g[1]), 2000+sc.digitVal(g[2])
+			yy = true
 		}
 		if validDate(y, mo, d) {
 			s, e := span(3)
-			sc.date(s, e, ctx, sep(1) == '/' && L(0) == 4)
+			if yy && ctx != ckDate {
+				sc.add(CategoryDate, s, e, 0.7) // "on 5/28/25" in a message
+			} else {
+				sc.date(s, e, ctx, sep(1) == '/' && L(0) == 4)
+			}
 			mark(3)
 			return 3
+		}
+	}
+	// Brazilian CPF: ddd.ddd.ddd-dd with its two check digits.
+	if m >= 4 && L(0) == 3 && L(1) == 3 && L(2) == 3 && L(3) == 2 && sep(1) == '.' && sep(2) == '.' && sep(3) == '-' {
+		var d [11]int
+		k := 0
+		for x := 0; x < 4; x++ {
+			for _, c := range sc.tokStr(g[x]) {
+				d[k] = int(c - '0')
+				k++
+			}
+		}
+		if cpfCheck(d) {
+			s, e := span(4)
+			sc.add(CategorySSN, s, e, 0.9)
+			mark(4)
+			return 4
 		}
 	}
 	// ZIP+4.
@@ -946,20 +978,27 @@ func (sc *scanner) singleDigit(i int) {
 			if i+1 < len(sc.toks) && sc.toks[i+1].kind == tkAlpha && sc.gap(i+1) != '/' {
 				next = sc.toks[i+1].ctx()
 			}
-			old := next == ckYear && sc.tokIs(i+2, "old", "o") ||
+			old := next == ckYear && sc.tokIs(i+2, "old", "o", "alt", "de") ||
 				sc.tokIs(i+1, "y") && sc.tokIs(i+2, "o") && sc.gap(i+2) == '/'
 			// "103rd birthday": the birthday of a person that old
 			birthday := i+2 < len(sc.toks) && sc.gap(i+1) == 0 && sc.toks[i+1].kind == tkAlpha && sc.toks[i+1].lx&lxOrdinal != 0 &&
 				sc.tokIs(i+2, "birthday", "bday")
 			// "age-years: 109", "age_in_years=97": the unit between label and value
+			// "age-at-visit: 93", "age_at_admission=97"
+			if ab == ckNone && i >= 3 && sc.toks[i-3].ctx() == ckAge && sc.tokIs(i-2, "at") {
+				ab, ad = ckAge, 3
+			}
+			// DICOM age strings: 095Y, 102y, PatientAge_092Y
+			dicomAge := L == 3 && i+1 < len(sc.toks) && sc.gap(i+1) == 0 && sc.tokIs(i+1, "y") &&
+				(ab == ckAge || sc.name[sc.toks[i+1].s] == 'Y' && (str[0] == '0' || v >= 100))
 			if ab == ckYear && i-ad-1 >= 0 && sc.toks[i-ad-1].ctx() == ckAge {
 				ab, ad = ckAge, ad+1
 			} else if ab == ckYear && i-ad-2 >= 0 && sc.tokIs(i-ad-1, "in") && sc.toks[i-ad-2].ctx() == ckAge {
 				ab, ad = ckAge, ad+2
 			}
-			if ab == ckAge && ad <= 3 || next == ckAgeUnit || old || birthday {
+			if ab == ckAge && ad <= 3 || next == ckAgeUnit || old || birthday || dicomAge {
 				e := t.e
-				if next == ckAgeUnit || birthday {
+				if next == ckAgeUnit || birthday || dicomAge {
 					e = sc.toks[i+1].e
 				} else if old {
 					e = sc.toks[i+2].e
@@ -1065,8 +1104,8 @@ func (sc *scanner) wordRules() {
 	var last int32 = -1
 	for i := range sc.toks {
 		t := &sc.toks[i]
-		if t.ws == last || t.masked {
-			continue
+		if t.ws == last || t.masked && !t.hexw {
+			continue // (a hex word may still be an IBAN: DE29119151505409129631)
 		}
 		last = t.ws
 		w := sc.name[t.ws:t.we]
@@ -1513,30 +1552,34 @@ func caPostcode(p string) bool {
 }
 
 // maskRandomIDs masks the tokens of opaque random ids written in base62 or
-// base64url (KSUIDs, session and lock tokens, FHIR ids): runs of letters,
-// digits, '_' and '-' of 14 bytes or more whose case changes all the time,
+// base64url (KSUIDs, session and lock tokens, FHIR ids): stretches of
+// tokens not masked yet (a UUID before them is no part of them), joined by
+// nothing, '_' or '-', of 14 bytes or more whose case changes all the time,
 // which the tokenizer cuts into name-like pieces (2RQS7pVdtfQvR1ziS9jSUAjHEaS,
 // ChSUVonknoryCTt1m). A camel-case name (JoseGarciaLopez, McDonald) has
 // long lower-case runs; a random id has many short ones.
 func (sc *scanner) maskRandomIDs() {
-	s := sc.name
-	for i := 0; i < len(s); {
-		if !isAlnum(s[i]) || s[i] >= 0x80 {
+	n := len(sc.toks)
+	for i := 0; i < n; {
+		if sc.toks[i].masked {
 			i++
 			continue
 		}
+		// a stretch of unmasked tokens joined by nothing, '_' or '-'
 		j := i
-		for j < len(s) && (isAlnum(s[j]) && s[j] < 0x80 || s[j] == '_' || s[j] == '-') {
+		for j+1 < n && !sc.toks[j+1].masked {
+			g := sc.gap(j + 1)
+			if g != 0 && g != '_' && g != '-' {
+				break
+			}
 			j++
 		}
-		if j-i >= 14 && randomRun(s[i:j]) {
-			for k := range sc.toks {
-				if t := &sc.toks[k]; t.s >= int32(i) && t.e <= int32(j) {
-					t.masked = true
-				}
+		if s, e := sc.toks[i].s, sc.toks[j].e; e-s >= 14 && randomRun(sc.name[s:e]) {
+			for k := i; k <= j; k++ {
+				sc.toks[k].masked = true
 			}
 		}
-		i = j
+		i = j + 1
 	}
 }
 
@@ -2147,6 +2190,9 @@ func (sc *scanner) greetingName() {
 		switch {
 		case i == 0 && n > 2 && sc.gap(1) == ',' && sc.tokIs(1, "your", "you", "we"):
 			try(0) // "Kornelia, your ..."
+		case i == 1 && n > 3 && sc.gap(1) == ':' && sc.gap(2) == ',' && sc.tokIs(2, "your", "you", "we") &&
+			sc.tokIs(0, "reminder", "re", "fwd", "fw", "update", "notice", "alert", "recordatorio", "rappel", "erinnerung", "lembrete", "promemoria"):
+			try(1) // "Reminder: Liene, your appointment ..."
 		case i > 0 && t.kind == tkAlpha && sc.gap(i) == ',' && sc.tokIs(i-1, "birthday", "anniversary", "congratulations", "welcome", "thanks", "hi", "hello"):
 			try(i) // "Happy birthday, Evette!"
 		case i == 1 && sc.tokIs(0, "hi", "hello", "hey") && sc.gap(1) == ' ':
@@ -2348,6 +2394,22 @@ func (sc *scanner) uuidLabelGap(j int) bool {
 	return false
 }
 
+// labelDigitsWord reports whether token i starts a word that is the
+// label glued to six digits or more and nothing else (ACC956366796, a
+// word of hex letters that the hex-word mask took).
+func (sc *scanner) labelDigitsWord(i int) bool {
+	t := &sc.toks[i]
+	if t.s != t.ws || t.we-t.e < 6 {
+		return false
+	}
+	for k := t.e; k < t.we; k++ {
+		if !isDigit(sc.name[k]) {
+			return false
+		}
+	}
+	return true
+}
+
 func hasLower(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= 'a' && s[i] <= 'z' {
@@ -2355,6 +2417,42 @@ func hasLower(s string) bool {
 		}
 	}
 	return false
+}
+
+// personBefore reports whether a word before token i says that what
+// follows is a person's or their device's: client, user, patient, remote,
+// src, source, login, session, visitor, caller, member, device.
+func (sc *scanner) personBefore(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		if sc.toks[k].kind == tkAlpha && (sc.toks[k].ctx() == ckPatient || sc.tokIs(k, "client", "user", "remote", "src", "source", "login",
+			"session", "visitor", "caller", "member", "device", "customer", "origin", "forwarded", "xff", "peer", "access")) {
+			return true
+		}
+	}
+	return false
+}
+
+// cpfCheck reports whether the 11 digits of a CPF pass its two mod-11
+// check digits (and are not all the same digit).
+func cpfCheck(d [11]int) bool {
+	same := true
+	for _, x := range d {
+		same = same && x == d[0]
+	}
+	if same {
+		return false
+	}
+	for n := 9; n <= 10; n++ {
+		sum := 0
+		for k := 0; k < n; k++ {
+			sum += d[k] * (n + 1 - k)
+		}
+		c := sum * 10 % 11 % 10
+		if c != d[n] {
+			return false
+		}
+	}
+	return true
 }
 
 // dateGroups reports whether the digit groups of s (two or three, split

@@ -886,3 +886,28 @@ func TestSitesAndLabIDs(t *testing.T) {
 		{"ip/2024-01-15", nil},
 	})
 }
+
+// TestFormsOfAgeDateAndIDs: ages and dates written other ways (Jahre alt,
+// age-at-visit, DICOM 092Y, 3/23/38 after a birth label), CPF numbers,
+// IBANs made only of hex characters, ACC before digits, plates after a
+// state; private IPs with no person's word before them are hints only.
+func TestFormsOfAgeDateAndIDs(t *testing.T) {
+	runShapeCases(t, Default(), []shapeCase{
+		{"Patientin, 99 Jahre alt – Befund", []Category{CategoryAge}},
+		{"x-amz-meta-age-at-visit: 93", []Category{CategoryAge}},
+		{"f/039c1c51-1ce4-4e18-857b-c0a9efc78dee_PatientAge_092Y.dcm", []Category{CategoryAge}},
+		{"x-amz-meta-date-of-birth: 3/23/38", []Category{CategoryDate}},
+		{"Reminder: Liene, your appointment on 5/28/25 at 13:30", []Category{CategoryName, CategoryDate}},
+		{"intl-patients/br/national-id/581.296.821-76.pdf", []Category{CategorySSN}},
+		{"sepa/refunds/pain001/DE29119151505409129631_x.xml", []Category{CategoryAccount}},
+		{"pacs-router/outbound/ORTHANC_DR/ACC956366796.zip", []Category{CategoryAccount}},
+		{"nemt/vehicles/HBU9760/trip", []Category{CategoryVehicle}},
+		{"client-ip: 10.1.2.3", []Category{CategoryIP}},
+		// not a person's
+		{"gateways/10.227.95.213/port-104/latency", nil},
+		{"version 1.2.3 on 5/28/25", nil},
+		{"sizes/095y", nil},
+		{"intl/581.296.821-77.pdf", nil}, // CPF check digits fail
+		{"blobs/acc3f29b1e4d5c6a7b8c9d0e", nil},
+	})
+}
