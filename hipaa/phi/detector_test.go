@@ -66,7 +66,9 @@ func TestDetectorCategories(t *testing.T) {
 		{"inbox/jane.doe@example.com/msg-1.eml", []Category{CategoryEmail}},
 		{"model@v2.1/weights", nil},
 		{"ref=https://portal.example.com/patients/123", []Category{CategoryURL}},
-		{"links/www.example-clinic.com/p1", []Category{CategoryURL}},
+		{"links/www.example-clinic.com/p1", nil}, // a clinic's site: a hint, as https://example-clinic.com/p1 is
+		{"links/www.example-clinic.com/patients/881", []Category{CategoryURL}},
+		{"homepage: www.example.org/~jdoe", []Category{CategoryURL}},
 		{"access/10.20.30.40/log.gz", []Category{CategoryIP}},
 		{"client-ip 2001:db8::8a2e:370:7334", []Category{CategoryIP}},
 		{"releases/v1.2.3.4/app.tar.gz", nil},

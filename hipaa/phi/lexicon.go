@@ -172,7 +172,7 @@ tableau looker okta stripe twilio salesforce hubspot zendesk jira confluence sla
 amazon google microsoft azure aws gcp ibm dell hp cisco intel linux ubuntu debian centos fedora
 epic cerner meditech allscripts athenahealth hl fhir dicom hl7 icd cpt loinc snomed
 patient patients provider providers physician clinic hospital claim claims encounter visit visits
-order orders sku product products customer customers vendor vendors store stores ephi pii meta amz
+order orders sku product products customer customers vendor vendors store stores ephi pii meta amz auth soundex metaphone nysiis philips
 dob age ssn mrn phone fax email id ephi pii hipaa
 monday tuesday wednesday thursday friday saturday sunday`
 

@@ -145,6 +145,8 @@ func (sc *scanner) idRules() {
 			if letters == 0 && (groups > 1 && c != ckNatID && dateGroups(sc.name[s:e]) || digits == 4 || c != ckNatID && timestampLike(sc.name[s:e])) {
 				continue
 			}
+		} else if letters == 0 && groups == 3 && !idWord && c != ckNatID && c != ckPlate && dateGroups(sc.name[s:e]) && !phoneSSNShape(sc.name[s:e]) {
+			continue // a full date after a label is a date (ehr/2022-06-19, medicare-jk/2020-09-01)
 		}
 		size := digits + letters
 		id := sc.name[s:e]
@@ -685,8 +687,12 @@ func (sc *scanner) chainAt(g []int) int {
 			s, e := span(3)
 			if yy && ctx != ckDate {
 				sc.add(CategoryDate, s, e, 0.7) // "on 5/28/25" in a message
+			} else if slash := sep(1) == '/' && L(0) == 4; slash && dist > 1 {
+				// a yyyy/mm/dd path under a folder named for dates of
+				// service (appt-reminder-sender/2021/08/19): a log's day
+				sc.date(s, e, ckNone, true)
 			} else {
-				sc.date(s, e, ctx, sep(1) == '/' && L(0) == 4)
+				sc.date(s, e, ctx, slash)
 			}
 			mark(3)
 			return 3
@@ -768,7 +774,7 @@ func (sc *scanner) visitBefore(s int32) bool {
 		}
 		// the date names the visit: visits/2022-01-20/, VISIT#2025-12-22,
 		// visits.2020-01-17.notes (a folder or a map key per visit)
-		if t := &sc.toks[k]; t.kind == tkAlpha && t.e+1 == s && sc.tokIs(k, "visit", "visits", "encounter", "encounters", "enc") {
+		if t := &sc.toks[k]; t.kind == tkAlpha && t.e+1 == s && sc.tokIs(k, "visit", "visits", "encounter", "encounters") {
 			switch sc.name[t.e] {
 			case '/', '#', '.', '_', '-', '=', ':':
 				return true
@@ -971,7 +977,8 @@ func (sc *scanner) singleDigit(i int) {
 	// Ages over 89.
 	if L <= 3 {
 		v := sc.digitVal(i)
-		if v >= 90 && v <= 125 && !(int(t.e) < len(sc.name) && sc.name[t.e] == '+') {
+		if v >= 90 && v <= 125 && !(int(t.e) < len(sc.name) && sc.name[t.e] == '+') &&
+			!(v == 90 && (sc.tokIs(i+1, "or") && sc.tokIs(i+2, "older", "over", "more") || sc.tokIs(i+1, "and") && sc.tokIs(i+2, "over", "older", "above") || sc.tokIs(i+1, "plus"))) {
 			// (90+ is the aggregate band Safe Harbor itself prescribes)
 			ab, ad := sc.ctxBack(i, 2)
 			next := ckNone
@@ -1440,7 +1447,11 @@ func (sc *scanner) initialSurname(i int) bool {
 	n := copy(b[:], sc.name[t.s+1:t.e])
 	k0, k1, k2, h := wordKey(b[:], n)
 	lx := sc.d.lex.get(k0, k1, k2, n, h)
-	return lx>>lxSurShift&3 >= 1 && lx&(lxEng|lxStop|lxCtxMask|lxState|lxSuffix) == 0
+	// a common surname, or a rarer one after an initial that makes no
+	// syllable with it (jkleiss, vjakab): a word is more often read as
+	// letter and rare surname when they do (j-itter, a-laris)
+	tier := lx >> lxSurShift & 3
+	return (tier >= 2 || tier == 1 && consonant(sc.name[t.s]) && consonant(sc.name[t.s+1])) && lx&(lxEng|lxStop|lxCtxMask|lxState|lxSuffix) == 0
 }
 
 // nameDate finds a person and a date together at the start of a segment:
@@ -1626,6 +1637,8 @@ var orgHeads = map[string]bool{
 	"foundation": true, "memorial": true, "state": true, "county": true, "park": true, "bridge": true,
 	"tunnel": true, "library": true, "museum": true, "airport": true, "station": true, "childrens": true,
 	"inc": true, "llc": true, "corp": true, "ltd": true, "gmbh": true, "company": true, "bank": true, "hotel": true,
+	"square": true, "plaza": true, "act": true, "syndrome": true, "disease": true, "theorem": true, "criteria": true,
+	"portal": true, "foundation's": true,
 }
 
 // dropOrgNames removes name findings that an orgHead word ends or
@@ -2086,6 +2099,8 @@ func (sc *scanner) nameLikeSlow(i int) (nl, raw float64) {
 	}
 	if t.caps == capMixed {
 		nl *= 0.5
+	} else if t.caps == capUpper && t.e-t.s <= 3 && raw < 1 {
+		nl *= 0.6 // RAD, ORM, AI: acronyms, unless a top name (KIM, LEE)
 	}
 	return nl, raw
 }
@@ -2430,6 +2445,35 @@ func (sc *scanner) personBefore(i int) bool {
 		}
 	}
 	return false
+}
+
+func consonant(c byte) bool {
+	switch c | 0x20 {
+	case 'a', 'e', 'i', 'o', 'u', 'y':
+		return false
+	}
+	return c|0x20 >= 'a' && c|0x20 <= 'z'
+}
+
+// phoneSSNShape reports whether s is digits grouped 3-3-4 or 3-2-4.
+func phoneSSNShape(s string) bool {
+	var L [4]int
+	n, run := 0, 0
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) && isDigit(s[i]) {
+			run++
+			continue
+		}
+		if run > 0 {
+			if n == len(L) {
+				return false
+			}
+			L[n] = run
+			n++
+			run = 0
+		}
+	}
+	return n == 3 && L[0] == 3 && (L[1] == 3 || L[1] == 2) && L[2] == 4
 }
 
 // cpfCheck reports whether the 11 digits of a CPF pass its two mod-11

@@ -310,7 +310,16 @@ func (sc *scanner) rawAt(s string, i int) int {
 			e++
 		}
 		if e-i > 6 {
-			sc.add(CategoryURL, int32(i), int32(e), 0.85)
+			// as for a URL with a scheme: a person's page, or a hint
+			p := i + 4
+			for p < e && s[p] != '/' {
+				p++
+			}
+			conf := 0.45
+			if personalURLPath(s[p:e]) || sc.personalURLLabel(i) || sc.personalHost(i+4, p) || socialProfile(s[i:p], s[p:e]) {
+				conf = 0.85
+			}
+			sc.add(CategoryURL, int32(i), int32(e), conf)
 			sc.mask(i, e)
 			i = e
 		}
@@ -390,7 +399,7 @@ func (sc *scanner) url(colon int) {
 	for p < e && s[p] != '/' {
 		p++
 	}
-	if personalURLPath(s[p:e]) || sc.personalURLLabel(b) || sc.personalHost(colon+3, p) {
+	if personalURLPath(s[p:e]) || sc.personalURLLabel(b) || sc.personalHost(colon+3, p) || socialProfile(s[colon+3:p], s[p:e]) {
 		sc.add(CategoryURL, int32(b), int32(e), 0.9)
 		sc.mask(b, e)
 		return
@@ -449,6 +458,30 @@ func (sc *scanner) personalHost(h, p int) bool {
 		}
 	}
 	return false
+}
+
+// socialProfile reports whether host and path are a profile on a social
+// network or a code host: facebook.com/jane.doe.123, instagram.com/jdoe,
+// x.com/jdoe (a first path segment that is no site page).
+func socialProfile(host, path string) bool {
+	host = strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(strings.ToLower(host), "www."), "m."))
+	switch host {
+	case "facebook.com", "instagram.com", "twitter.com", "x.com", "tiktok.com", "linkedin.com", "github.com",
+		"threads.net", "pinterest.com", "reddit.com", "medium.com", "snapchat.com", "vk.com", "weibo.com",
+		"youtube.com", "bsky.app", "mastodon.social", "gitlab.com", "flickr.com", "tumblr.com":
+	default:
+		return false
+	}
+	seg := strings.TrimPrefix(path, "/")
+	if k := strings.IndexAny(seg, "/?#"); k >= 0 {
+		seg = seg[:k]
+	}
+	switch strings.ToLower(seg) {
+	case "", "help", "login", "about", "policies", "privacy", "terms", "watch", "share", "sharer", "sharer.php", "groups",
+		"pages", "events", "explore", "search", "settings", "home", "hashtag", "legal", "business", "ads", "developers", "r", "topics":
+		return false
+	}
+	return len(seg) >= 2
 }
 
 // personalURLSegs are path segments that introduce a person's page.

@@ -911,3 +911,27 @@ func TestFormsOfAgeDateAndIDs(t *testing.T) {
 		{"blobs/acc3f29b1e4d5c6a7b8c9d0e", nil},
 	})
 }
+
+// TestSystemLookAlikes: HL7 and X12 fields, log paths, bands, sites and
+// technical words that earlier rules read as PHI; and the profile URLs,
+// handles and labelled dates that must still be found.
+func TestSystemLookAlikes(t *testing.T) {
+	runShapeCases(t, Default(), []shapeCase{
+		{"backups/aurora-ehr/2022-06-19/x.dump", nil},
+		{"remit/835/medicare-jk/2020-09-01/f62d412a.835", nil},
+		{"/aws/lambda/appt-reminder-sender/2021/08/19/x", nil},
+		{"x-amz-meta-age-band: 90 or older", nil},
+		{"cache/specs/www.cms.gov/medicare/coding", nil},
+		{"lastName_soundex", nil},
+		{"telehealth/rooms/x/jitter", nil},
+		{"MODEL#alaris-8015#FW#5.22.51", nil},
+		{"Welcome to Madison Square Garden", nil},
+		{"rhapsody/config/prod/route-RAD_ORM_OUT.rlc", nil},
+		// still found
+		{"links[https://www.facebook.com/adhiraj.pilla.331]", []Category{CategoryURL}},
+		{"statements/card/231-52-7740/a.pdf", []Category{CategoryAccount}},
+		{"dob/2022-06-19", []Category{CategoryDate}},
+		{"vjakab-1960-07-01-backup", []Category{CategoryName, CategoryDate}},
+		{"KIM^LEE", nameCat},
+	})
+}
