@@ -145,7 +145,8 @@ func (sc *scanner) idRules() {
 			if letters == 0 && (groups > 1 && c != ckNatID && dateGroups(sc.name[s:e]) || digits == 4 || c != ckNatID && timestampLike(sc.name[s:e])) {
 				continue
 			}
-		} else if letters == 0 && groups == 3 && !idWord && c != ckNatID && c != ckPlate && dateGroups(sc.name[s:e]) && !phoneSSNShape(sc.name[s:e]) {
+		} else if letters == 0 && !idWord && c != ckNatID && c != ckPlate && (groups == 3 && dateGroups(sc.name[s:e]) && !phoneSSNShape(sc.name[s:e]) ||
+			groups == 1 && digits == 8 && timestampLike(sc.name[s:e]) && atoi(sc.name[s:s+2]) >= 19 && atoi(sc.name[s:s+2]) <= 20) {
 			continue // a full date after a label is a date (ehr/2022-06-19, medicare-jk/2020-09-01)
 		}
 		size := digits + letters
@@ -1491,13 +1492,56 @@ func (sc *scanner) nameDate() {
 			a = k
 			words++
 		}
-		if a == i || !known && words < 2 || a > 0 && !segSep(sc.gap(a)) {
+		if a == i && sc.initialsDate(i) {
+			continue
+		}
+		if a == i || !known && words < 2 || a > 0 && !segSep(sc.gap(a)) && !(words >= 2 && sc.docPrefix(a-1)) {
 			continue
 		}
 		sc.addName(a, i-1, 0.6)
 		t.used = true
 		sc.add(CategoryDate, t.s, t.e, 0.6)
 	}
+}
+
+// docPrefix reports whether token k, right before names and a date, is a
+// document type or a technical word (CCD_HASENJAGER_SAIRAH_19610822,
+// tmp_export_rankine_brigston_20240122) rather than part of the name.
+func (sc *scanner) docPrefix(k int) bool {
+	t := &sc.toks[k]
+	if t.kind != tkAlpha || t.masked {
+		return false
+	}
+	if t.lx&lxStop != 0 || sc.tokIs(k, "ccd", "ccda", "cda", "hl7", "adt", "orm", "oru", "export", "extract", "consent", "referral", "chart", "record", "records", "intake") {
+		return true
+	}
+	return t.caps == capUpper && t.e-t.s <= 4 && t.lx&lxNameTiers == 0
+}
+
+// initialsDate finds initials glued to a birth date, the way studies and
+// small practices key a person (ew19470712, cs19340110, jd19800102): two
+// or three letters, then yyyymmdd, the letters starting their word and
+// being no technical prefix.
+func (sc *scanner) initialsDate(i int) bool {
+	t := &sc.toks[i]
+	if i == 0 || t.s != sc.toks[i-1].e {
+		return false
+	}
+	u := &sc.toks[i-1]
+	if u.kind != tkAlpha || u.masked || u.s != u.ws || u.e-u.s < 2 || u.e-u.s > 3 || u.caps == capMixed {
+		return false
+	}
+	if u.lx&(lxStop|lxCtxMask|lxState) != 0 || u.lx&lxEngCommon != 0 && u.e-u.s == 3 || sc.tokIs(i-1, "rc", "ga", "qa", "db", "fw", "sw", "hw", "ts", "dt", "bk", "bak", "log", "rev", "ver", "vr", "sp", "ch", "cw", "wk", "yr", "mo", "day", "run", "job", "tmp", "img", "doc", "rpt", "snap", "bld", "rel", "pr", "mr", "cr", "inc", "inv", "ord", "acc", "enc", "pt", "pat", "id") {
+		return false
+	}
+	y := atoi(sc.name[t.s : t.s+4])
+	if y < 1900 || y > 2015 {
+		return false // a birth year; a recent date is a build's or a batch's
+	}
+	sc.add(CategoryName, u.s, u.e, 0.55)
+	sc.add(CategoryDate, t.s, t.e, 0.6)
+	u.used, t.used = true, true
+	return true
 }
 
 // postcodeAfterLabel finds a UK or Canadian postcode after a ZIP or

@@ -128,6 +128,9 @@ func (sc *scanner) run() {
 	if sc.ctxBits&(1<<ckAddress|1<<ckPatient|1<<ckName|1<<ckPlan) != 0 {
 		sc.placeRule()
 	}
+	if sc.ndigit > 0 && (strings.Contains(sc.name, "0010") || strings.Contains(sc.name, "0008") || strings.Contains(sc.name, "0038")) {
+		sc.dicomTagWord()
+	}
 	caret := strings.IndexByte(sc.name, '^') >= 0
 	if caret {
 		sc.hl7CX()
@@ -294,6 +297,10 @@ func (sc *scanner) rawAt(s string, i int) int {
 				sc.hl7Seg(i, 'O')
 			case hasPrefixFold(s, i-3, "orc"):
 				sc.hl7Seg(i, 'C')
+			case hasPrefixFold(s, i-3, "obx"):
+				sc.hl7Seg(i, 'X')
+			case hasPrefixFold(s, i-3, "msh"):
+				i = max(i, sc.hl7Header(i))
 			}
 		}
 	case c == '*':

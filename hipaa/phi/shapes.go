@@ -185,6 +185,8 @@ func (sc *scanner) hl7Seg(i int, seg byte) {
 		last = 50
 	case 'O', 'C':
 		last = 9
+	case 'X':
+		last = 14
 	}
 	for k := i + 1; k <= len(s); k++ {
 		if k < len(s) && s[k] != '|' && s[k] != '\r' && s[k] != '\n' {
@@ -280,6 +282,14 @@ func (sc *scanner) hl7Other(seg byte, f, start, k int) {
 			sc.add(CategoryHealthPlan, int32(start), int32(e), 0.85)
 			sc.mask(start, e)
 		}
+	case seg == 'X' && f == 14:
+		if digitsIn(s[start:e]) >= 8 {
+			sc.add(CategoryDate, int32(start), int32(e), 0.8) // the time of the person's observation
+			sc.mask(start, e)
+		}
+	case seg == 'X' && f >= 3 && f <= 8:
+		// the observation's code, value, units and range: no identifier
+		sc.mask(start, k)
 	case (seg == 'O' || seg == 'C') && (f == 2 || f == 3):
 		if digitsIn(s[start:e]) >= 4 && e-start >= 5 {
 			sc.add(CategoryMRN, int32(start), int32(e), 0.8)
@@ -588,7 +598,7 @@ func (sc *scanner) x12Seg(i int) int {
 	for b > 0 && i-b < 3 && (isUpper(s[b-1]) || isDigit(s[b-1])) {
 		b--
 	}
-	if i-b < 2 || b > 0 && s[b-1] != '~' && s[b-1] != '\n' && s[b-1] != '\r' && s[b-1] != ' ' && s[b-1] != '/' && s[b-1] != ':' && s[b-1] != '=' {
+	if i-b < 2 || b > 0 && s[b-1] != '~' && s[b-1] != '\n' && s[b-1] != '\r' && s[b-1] != ' ' && s[b-1] != '/' && s[b-1] != ':' && s[b-1] != '=' && s[b-1] != '#' && s[b-1] != '|' {
 		return i
 	}
 	seg := s[b:i]
@@ -603,7 +613,7 @@ func (sc *scanner) x12Seg(i int) int {
 	start := i + 1
 	k := start
 	for ; k <= len(s); k++ {
-		if k < len(s) && s[k] != '*' && s[k] != '~' && s[k] != '\n' && s[k] != '\r' {
+		if k < len(s) && s[k] != '*' && s[k] != '~' && s[k] != '\n' && s[k] != '\r' && s[k] != '#' && s[k] != '|' {
 			continue
 		}
 		if ne < len(el) {
@@ -633,6 +643,11 @@ func (sc *scanner) x12Seg(i int) int {
 		switch val(1) {
 		case "IL", "QC", "03", "74", "GD", "36":
 		default:
+			// a provider's, a payer's, a submitter's: its name and id are
+			// no person's PHI (and must not read as one)
+			if ne >= 3 {
+				sc.mask(el[2][0], el[min(ne, 9)-1][1])
+			}
 			return k
 		}
 		if val(2) == "1" && ne >= 3 && digitsIn(val(3)) == 0 && len(val(3)) >= 2 {
@@ -726,17 +741,42 @@ var dicomTags = map[string]Category{
 	"0010,1060": CategoryName,    // PatientMotherBirthName
 }
 
+// dicomTagWord finds DICOM tags written gggg-eeee or gggg_eeee (as S3
+// metadata keys must: x-amz-meta-0010-0030: 19831003) and reads them as
+// dicomTag does.
+func (sc *scanner) dicomTagWord() {
+	s := sc.name
+	for k := 0; k+9 < len(s); k++ {
+		if s[k] != '0' || k > 0 && isAlnum(s[k-1]) || s[k+4] != '-' && s[k+4] != '_' || k+9 < len(s) && isAlnum(s[k+9]) {
+			continue
+		}
+		tag := string([]byte{s[k], s[k+1], s[k+2], s[k+3], ',', s[k+5], s[k+6], s[k+7], s[k+8]})
+		if _, ok := dicomTags[strings.ToUpper(tag)]; ok {
+			sc.dicomValue(k+9, tag)
+		}
+	}
+}
+
 // dicomTag reads "(gggg,eeee)" at s[i] followed by '=', ':' or a space
 // and a value, and records the value of a tag in dicomTags; it returns the
 // last byte consumed (i when it did nothing).
 func (sc *scanner) dicomTag(i int) int {
-	s := sc.name
-	tag := s[i+1 : i+10]
-	c, ok := dicomTags[strings.ToUpper(tag)]
-	if !ok {
+	tag := sc.name[i+1 : i+10]
+	if _, ok := dicomTags[strings.ToUpper(tag)]; !ok {
 		return i
 	}
-	v := i + 11
+	if e := sc.dicomValue(i+11, tag); e > 0 {
+		return e
+	}
+	return i
+}
+
+// dicomValue reads the value of a DICOM tag after its separator at s[v:]
+// and records it; it returns the last byte consumed, or 0.
+func (sc *scanner) dicomValue(v int, tag string) int {
+	s := sc.name
+	c := dicomTags[strings.ToUpper(tag)]
+	i := v - 11
 	for v < len(s) && (s[v] == '=' || s[v] == ':' || s[v] == ' ' || s[v] == '"') && v < i+14 {
 		v++
 	}
@@ -827,4 +867,17 @@ func (sc *scanner) hl7CX() {
 		sc.add(c, int32(a), int32(k), 0.9)
 		sc.mask(a, k)
 	}
+}
+
+// hl7Header masks an HL7 v2 MSH segment whose "|" after MSH is at s[i]:
+// its fields (applications, facilities, the message time and control id)
+// are the message's, not the person's. It returns the segment's last byte.
+func (sc *scanner) hl7Header(i int) int {
+	s := sc.name
+	e := i + 1
+	for e < len(s) && s[e] != '\r' && s[e] != '\n' {
+		e++
+	}
+	sc.mask(i+1, e)
+	return e - 1
 }

@@ -935,3 +935,25 @@ func TestSystemLookAlikes(t *testing.T) {
 		{"KIM^LEE", nameCat},
 	})
 }
+
+// TestSegmentsAndInitials: DICOM tags written as S3 metadata keys, X12
+// segments inside a DynamoDB key, HL7 MSH and OBX fields, initials glued
+// to a birth date, names after a document prefix.
+func TestSegmentsAndInitials(t *testing.T) {
+	runShapeCases(t, Default(), []shapeCase{
+		{"x-amz-meta-0010-0030: 19831003", []Category{CategoryDate}},
+		{"x-amz-meta-0008-0050: RAD541511658", []Category{CategoryMRN}},
+		{"837#NM1*QC*1*MACEDO*ARTHUR#DMG*D8*19831128", []Category{CategoryName, CategoryDate}},
+		{"x-amz-meta-obx: OBX|1|NM|4548-4^HbA1c^LN||11|g/dL|||||F|||20240817063835", []Category{CategoryDate}},
+		{"uploads/ew19470712/ins-card.jpg", []Category{CategoryName, CategoryDate}},
+		{"ccda/outbound/referral/CCD_HASENJAGER_SAIRAH_19610822_30009e6a.xml", []Category{CategoryName, CategoryDate}},
+		// no person's
+		{"x-amz-meta-msh: MSH|^~\\&|CERNER|LAB|MIRTH|BILLING|20240307180838||ADT^A08|MSG05000114|P|2.5.1", nil},
+		{"x-amz-meta-obx: OBX|1|NM|2093-3^Glucose^LN||209|mg/dL|12.0-15.5|N|||F", nil},
+		{"x-amz-meta-x12-seg: NM1*85*2*FRED HUTCH*****XX*1458463456~", nil},
+		{"exports/epic/clarity/20250708/CLARITY_TDL_TRAN_20240211_41.dat.gz", nil},
+		{"exports/epic/clarity/20241024/CLARITY_HSP_ACCOUNT_20181208_54.dat.gz", nil},
+		{"rc20240101", nil},
+		{"parts/0010-0030/x", nil},
+	})
+}
