@@ -1504,6 +1504,77 @@ func (sc *scanner) nameDate() {
 	}
 }
 
+// idSurname finds a surname that closes a file name after an id
+// (G15453579_ghose.pdf, ZGP17396694-larrimore.x12, CQP-5913_clagett.json):
+// statements, claims and trips are filed under the account and the
+// person's name. The word must be a surname or an unknown word, not
+// English, and end its segment.
+func (sc *scanner) idSurname() {
+	n := len(sc.toks)
+	for i := 1; i < n; i++ {
+		t := &sc.toks[i]
+		if t.kind != tkAlpha || t.masked || t.used || t.e-t.s < 4 || t.s != t.ws {
+			continue
+		}
+		if g := sc.gap(i); g != '_' && g != '-' {
+			continue
+		}
+		if e := int(t.we); e < len(sc.name) && sc.name[e] != '.' && sc.name[e] != '/' {
+			continue
+		}
+		// the id before, the rest of the segment: 4 digits or more, no
+		// lower-case letter (G15453579, CQP-5913, ZGP17396694)
+		p := &sc.toks[i-1]
+		if p.masked && !p.hexw {
+			continue
+		}
+		st := int(t.s) - 1
+		for st > 0 && sc.name[st-1] != '/' && sc.name[st-1] != '#' && sc.name[st-1] != '=' {
+			st--
+		}
+		digits, lowers := 0, 0
+		for k := st; k < int(t.s)-1; k++ {
+			switch c := sc.name[k]; {
+			case isDigit(c):
+				digits++
+			case c >= 'a' && c <= 'z' || c >= 0x80 || c == '.':
+				lowers++ // (or a dot: an address or a version, 127.0.0.1-dnsmasq)
+			}
+		}
+		if digits < 4 || lowers > 0 {
+			continue
+		}
+		e := i // AALBERSD: the surname and an initial in one capital word
+		for e+1 < n && sc.toks[e+1].s == sc.toks[e].e && sc.toks[e+1].kind == tkAlpha {
+			e++
+		}
+		if sc.toks[e].e != t.we || t.lx&(lxEng|lxStop|lxCtxMask) != 0 {
+			continue // letters only (not a random suffix: SCWEVL2FT4Q747LT)
+		}
+		known := t.lx>>lxSurShift&3 != 0
+		if known || t.caps != capUpper && sc.unknownWord(i) || t.caps == capUpper && t.e-t.s >= 5 && sc.surnamePrefix(i) {
+			sc.addName(i, e, 0.6)
+		}
+	}
+}
+
+// surnamePrefix reports whether capital token i is a surname followed by
+// a glued initial (AALBERSD: AALBERS and D).
+func (sc *scanner) surnamePrefix(i int) bool {
+	t := &sc.toks[i]
+	var b [maxLookupLen + 8]byte
+	n := int(t.e-t.s) - 1
+	if n < 4 || n > maxLookupLen {
+		return false
+	}
+	for k := 0; k < n; k++ {
+		b[k] = lower(sc.name[int(t.s)+k])
+	}
+	k0, k1, k2, h := wordKey(b[:], n)
+	lx := sc.d.lex.get(k0, k1, k2, n, h)
+	return lx>>lxSurShift&3 != 0 && lx&lxEngCommon == 0
+}
+
 // docPrefix reports whether token k, right before names and a date, is a
 // document type or a technical word (CCD_HASENJAGER_SAIRAH_19610822,
 // tmp_export_rankine_brigston_20240122) rather than part of the name.
@@ -2409,7 +2480,11 @@ func (sc *scanner) nameRules() {
 		if nl2 == 0 {
 			// a well-known, unambiguous given name or surname next to a
 			// word in no list: a rare surname or given name
-			if !initial && nl >= 0.8 && sc.unknownWord(j) && sc.toks[j].size() >= 4 {
+			need := 0.8
+			if (g == ' ' || g == ',') && t.caps == capTitle && sc.toks[j].caps == capTitle {
+				need = 0.7 // Kadir Bakırcıoğlu: a rarer given name before a capitalized unknown word
+			}
+			if !initial && nl >= need && sc.unknownWord(j) && sc.toks[j].size() >= 4 {
 				conf := 0.55
 				if t.caps == sc.toks[j].caps && t.caps != capLower || g == 0 {
 					conf = 0.65

@@ -150,6 +150,7 @@ func (sc *scanner) run() {
 		if sc.has8 {
 			sc.nameDate()
 		}
+		sc.idSurname()
 		if sc.ctxBits&(1<<ckZIP) != 0 {
 			sc.postcodeAfterLabel()
 		}

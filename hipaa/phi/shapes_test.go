@@ -957,3 +957,20 @@ func TestSegmentsAndInitials(t *testing.T) {
 		{"parts/0010-0030/x", nil},
 	})
 }
+
+// TestFiledUnderName: a surname closing a file name after an id, and a
+// rarer given name before an unknown capitalized word; random suffixes,
+// addresses and English words after an id are not names.
+func TestFiledUnderName(t *testing.T) {
+	runShapeCases(t, Default(), []shapeCase{
+		{"billing/statements/cycle-28/G15453579_ghose.pdf", nameCat},
+		{"enrollment/834/adds/ZGP17396694-larrimore.x12", nameCat},
+		{"edi/837P/rejected/28318777646117_AALBERSD.x12", nameCat},
+		{"Kadir Bakırcıoğlu", nameCat},
+		{"AWSLogs/355823907039/CloudTrail/ap-northeast-1/2020/07/05/355823907039_CloudTrail_ap-northeast-1_20200705T1249Z_SCWEVL2FT4Q747LT.json.gz", nil},
+		{"hosts/127.0.0.1-dnsmasq.conf", nil},
+		{"builds/12345_release.zip", nil},
+		{"reports/2024Q1_summary.pdf", nil},
+		{"partners/montefiore/sftp/config.yaml", nil},
+	})
+}
