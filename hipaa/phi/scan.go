@@ -958,7 +958,7 @@ func (sc *scanner) ctxBack(i, max int) (ctxKind, int) {
 		if t.masked {
 			return ckNone, 0
 		}
-		if c := t.ctx(); c != ckNone && !isNewIDCtx(c) { // the new labels are idRules' only
+		if c := t.ctx(); c != ckNone && !isNewIDCtx(c) && !sc.fileExt(k) { // the new labels are idRules' only
 			if t.used {
 				return ckNone, 0
 			}
@@ -979,11 +979,21 @@ func (sc *scanner) ctxFwd(j, max int) ctxKind {
 		if t.kind == tkDigit {
 			return ckNone
 		}
-		if c := t.ctx(); c != ckNone && !isNewIDCtx(c) { // the new labels are idRules' only
+		if c := t.ctx(); c != ckNone && !isNewIDCtx(c) && !sc.fileExt(k) { // the new labels are idRules' only
 			return c
 		}
 	}
 	return ckNone
+}
+
+// fileExt reports whether token k is a file extension (report.zip,
+// notes.eml): after a dot and ending its segment, it labels nothing.
+func (sc *scanner) fileExt(k int) bool {
+	t := &sc.toks[k]
+	if t.s == 0 || sc.name[t.s-1] != '.' {
+		return false
+	}
+	return int(t.e) == len(sc.name) || sc.name[t.e] == '/' || sc.name[t.e] == '.' || sc.name[t.e] == '?' || sc.name[t.e] == '"'
 }
 
 func isIDCtx(c ctxKind) bool {
