@@ -35,6 +35,11 @@ var nativeNames = sync.OnceValue(func() map[string]uint32 {
 		}
 		m[w] = v
 	}
+	for i, ws := range monthsArabic {
+		for _, w := range strings.Fields(ws) {
+			m[w] |= uint32(i+1) << lxMonthShift
+		}
+	}
 	for i, ws := range monthsCyrillic {
 		for _, w := range strings.Fields(ws) {
 			m[w] |= uint32(i+1) << lxMonthShift
@@ -42,6 +47,13 @@ var nativeNames = sync.OnceValue(func() map[string]uint32 {
 	}
 	return m
 })
+
+// monthsArabic are the month names of Arabic (Egyptian and Gulf usage,
+// and the Levantine names), folded as nativeFold folds a word.
+var monthsArabic = [12]string{
+	"يناير كانون", "فبراير شباط", "مارس آذار اذار", "أبريل ابريل نيسان", "مايو أيار ايار", "يونيو حزيران",
+	"يوليو تموز", "أغسطس اغسطس آب", "سبتمبر أيلول ايلول", "أكتوبر اكتوبر تشرين", "نوفمبر", "ديسمبر",
+}
 
 // monthsCyrillic are the Russian and Ukrainian month names, nominative and
 // genitive (8 июля 1976), lower case.
@@ -182,55 +194,94 @@ func honorificWord(w string) bool {
 	return false
 }
 
-// cjkDates finds dates written with the Han date units: 1972年5月11日
-// (a full date: a date candidate as any other), and 9月8日 without a year
-// when the name addresses a person (様, さん) or has a date word.
+// cjkDates finds dates written with the Han or Hangul date units:
+// 1972年5月11日 and 2025년 12월 3일 (a full date: a date candidate as any
+// other, or a date when the name addresses a person or an appointment),
+// and 9月8日 without a year when it does; and ages over 89 written with
+// 歳, 岁 or 세 (96歳).
 func (sc *scanner) cjkDates() {
 	s := sc.name
-	for off := 0; ; {
-		k := strings.Index(s[off:], "月")
-		if k < 0 {
-			return
+	personal := sc.ctxBits&(1<<ckDate) != 0
+	for _, w := range [...]string{"様", "さん", "予約", "预约", "預約", "님", "예약", "您", "患者"} {
+		if strings.Contains(s, w) {
+			personal = true
+			break
 		}
-		m := off + k // the month unit
-		off = m + len("月")
-		// digits before: the month
-		a := m
-		for a > 0 && isDigit(s[a-1]) && m-a < 2 {
-			a--
+	}
+	for _, u := range [...][3]string{{"年", "月", "日"}, {"년", "월", "일"}} {
+		for off := 0; ; {
+			k := strings.Index(s[off:], u[1])
+			if k < 0 {
+				break
+			}
+			m := off + k // the month unit
+			off = m + len(u[1])
+			a := m
+			for a > 0 && (s[a-1] == ' ') && m-a < 1 {
+				a--
+			}
+			ma := a
+			for a > 0 && isDigit(s[a-1]) && ma-a < 2 {
+				a--
+			}
+			e := off
+			for e < len(s) && s[e] == ' ' && e-off < 1 {
+				e++
+			}
+			ds := e
+			for e < len(s) && isDigit(s[e]) && e-ds < 2 {
+				e++
+			}
+			if a == ma || e == ds || !strings.HasPrefix(s[e:], u[2]) {
+				continue
+			}
+			mo, d := atoi(s[a:ma]), atoi(s[ds:e])
+			end := e + len(u[2])
+			start, y := a, 0
+			yu := a
+			for yu > 0 && s[yu-1] == ' ' && a-yu < 1 {
+				yu--
+			}
+			if yu >= len(u[0])+4 && s[yu-len(u[0]):yu] == u[0] && isDigit(s[yu-len(u[0])-1]) && isDigit(s[yu-len(u[0])-4]) {
+				y = atoi(s[yu-len(u[0])-4 : yu-len(u[0])])
+				start = yu - len(u[0]) - 4
+			}
+			if !validDate(max(y, 2000), mo, d) || y != 0 && !validDate(y, mo, d) {
+				continue
+			}
+			if personal {
+				sc.add(CategoryDate, int32(start), int32(end), 0.8)
+				continue
+			}
+			if y != 0 {
+				ctx := ckNone
+				for k := range sc.toks {
+					if sc.toks[k].s == int32(start) {
+						ctx, _ = sc.chainCtx(k, k)
+						break
+					}
+				}
+				sc.date(int32(start), int32(end), ctx, false)
+			}
 		}
-		// digits after, then 日: the day
-		e := off
-		for e < len(s) && isDigit(s[e]) && e-off < 2 {
-			e++
-		}
-		if a == m || e == off || !strings.HasPrefix(s[e:], "日") {
-			continue
-		}
-		mo, d := atoi(s[a:m]), atoi(s[off:e])
-		end := e + len("日")
-		start := a
-		y := 0
-		if yu := a - len("年"); yu >= 4 && s[yu:a] == "年" && isDigit(s[yu-1]) && isDigit(s[yu-4]) {
-			y = atoi(s[yu-4 : yu])
-			start = yu - 4
-		}
-		if !validDate(max(y, 2000), mo, d) || y != 0 && !validDate(y, mo, d) {
-			continue
-		}
-		if y != 0 {
-			ctx := ckNone
-			for k := range sc.toks {
-				if sc.toks[k].s == int32(start) {
-					ctx, _ = sc.chainCtx(k, k)
-					break
+	}
+	for _, u := range [...]string{"歳", "岁", "세"} {
+		for off := 0; ; {
+			k := strings.Index(s[off:], u)
+			if k < 0 {
+				break
+			}
+			k += off
+			off = k + len(u)
+			a := k
+			for a > 0 && isDigit(s[a-1]) && k-a < 3 {
+				a--
+			}
+			if a < k && (a == 0 || !isDigit(s[a-1])) {
+				if v := atoi(s[a:k]); v >= 90 && v <= 125 && !strings.HasPrefix(s[off:], "以上") && !strings.HasPrefix(s[off:], "이상") {
+					sc.add(CategoryAge, int32(a), int32(off), 0.9)
 				}
 			}
-			sc.date(int32(start), int32(end), ctx, false)
-			continue
-		}
-		if strings.Contains(s, "様") || strings.Contains(s, "さん") || strings.Contains(s, "予約") || sc.ctxBits&(1<<ckDate) != 0 {
-			sc.add(CategoryDate, int32(start), int32(end), 0.7)
 		}
 	}
 }

@@ -74,9 +74,9 @@ func (sc *scanner) idRules() {
 		if c == ckLicense && sc.toks[j].kind == tkAlpha && sc.toks[j].ctx() == ckPlate {
 			continue // "license plate": the plate rule handles it
 		}
-		if (c == ckLicense && sc.toks[j].lx&lxState != 0 || (c == ckPlan || c == ckNatID) && (sc.gap(j) == '-' || sc.gap(j) == '_')) &&
+		if ((c == ckLicense || c == ckPlate) && sc.toks[j].lx&lxState != 0 || (c == ckPlan || c == ckNatID) && (sc.gap(j) == '-' || sc.gap(j) == '_')) &&
 			sc.toks[j].kind == tkAlpha && sc.toks[j].e-sc.toks[j].s == 2 &&
-			j+1 < n && sc.gap(j+1) != 0 && sc.wordHasDigit(j+1) {
+			j+1 < n && sc.gap(j+1) != 0 && (sc.wordHasDigit(j+1) || c == ckPlate && j+2 < n && sc.gap(j+2) == '-' && sc.wordHasDigit(j+2)) {
 			// the issuing state or country: drivers-license/CA/S1500261,
 			// DL#MA#S52165620, dl-ny: 039878600, medicare-au=5901991685-3
 			j++
@@ -108,7 +108,7 @@ func (sc *scanner) idRules() {
 		groups := 1
 		for k+1 < n && (!sc.toks[k+1].masked || sc.labeledHex(k+1)) {
 			g := sc.gap(k + 1)
-			if g == 0 || g == '-' && sc.wordHasDigit(k+1) ||
+			if g == 0 || g == '-' && sc.wordHasDigit(k+1) || g == '_' && c == ckDevice && sc.wordHasDigit(k+1) ||
 				c == ckPlate && (g == '-' || g == ' ') && groups <= 2 && sc.tokLen(k+1) <= 4 && (sc.toks[k].kind != sc.toks[k+1].kind || groups == 1 && sc.tokLen(k) <= 3) ||
 				g == ' ' && c == ckNatID && sc.toks[k].kind == tkDigit && sc.toks[k+1].kind == tkDigit {
 				// NHS numbers are written 943 476 5919
@@ -517,7 +517,8 @@ func (sc *scanner) chainAt(g []int) int {
 
 	// IPv4: four dotted groups 0-255, not part of a longer dotted run and
 	// not a version ("v1.2.3.4").
-	if m >= 4 && sep(1) == '.' && sep(2) == '.' && sep(3) == '.' && (m == 4 || sep(4) != '.') {
+	if m >= 4 && (sep(1) == '.' && sep(2) == '.' && sep(3) == '.' && (m == 4 || sep(4) != '.') ||
+		sep(1) == '_' && sep(2) == '_' && sep(3) == '_' && (m == 4 || sep(4) != '_') && sc.personBefore(first)) {
 		ok := L(0) <= 3 && L(1) <= 3 && L(2) <= 3 && L(3) <= 3 && sc.digitVal(g[0]) >= 1
 		for k := 0; k < 4 && ok; k++ {
 			ok = sc.digitVal(g[k]) <= 255
@@ -998,7 +999,7 @@ func (sc *scanner) singleDigit(i int) {
 			}
 			// DICOM age strings: 095Y, 102y, PatientAge_092Y
 			dicomAge := L == 3 && i+1 < len(sc.toks) && sc.gap(i+1) == 0 && sc.tokIs(i+1, "y") &&
-				(ab == ckAge || sc.name[sc.toks[i+1].s] == 'Y' && (str[0] == '0' || v >= 100))
+				(ab == ckAge || v >= 100 || sc.name[sc.toks[i+1].s] == 'Y' && str[0] == '0')
 			if ab == ckYear && i-ad-1 >= 0 && sc.toks[i-ad-1].ctx() == ckAge {
 				ab, ad = ckAge, ad+1
 			} else if ab == ckYear && i-ad-2 >= 0 && sc.tokIs(i-ad-1, "in") && sc.toks[i-ad-2].ctx() == ckAge {
@@ -1541,7 +1542,7 @@ func (sc *scanner) idSurname() {
 				lowers++ // (or a dot: an address or a version, 127.0.0.1-dnsmasq)
 			}
 		}
-		if digits < 4 || lowers > 0 {
+		if digits < 2 || int(t.s)-1-st < 6 || lowers > 0 {
 			continue
 		}
 		e := i // AALBERSD: the surname and an initial in one capital word
@@ -1937,7 +1938,8 @@ func (sc *scanner) nameValueRule(caret, other bool) {
 			// no key-value separator: no label
 		case t.kind == tkAlpha && t.ctx() == ckName:
 			// plain "name" needs a person before it: patient-name, pt_name
-			label = !sc.tokIs(i, "name") || i > 0 && sc.toks[i-1].ctx() == ckPatient
+			label = !sc.tokIs(i, "name") || i > 0 && (sc.toks[i-1].ctx() == ckPatient ||
+				sc.tokIs(i-1, "last", "first", "given", "family", "middle", "maiden", "full", "sur", "legal", "preferred"))
 		case t.kind == tkAlpha && sc.tokIs(i, "family", "given", "familyname", "given_name", "firstnames"):
 			label = true
 		case t.kind == tkDigit && i > 0 && sc.tokIs(i, "0010") && sc.tokIs(i-1, "0010"):
@@ -2559,7 +2561,7 @@ func hasLower(s string) bool {
 func (sc *scanner) personBefore(i int) bool {
 	for k := i - 1; k >= 0 && k >= i-4; k-- {
 		if sc.toks[k].kind == tkAlpha && (sc.toks[k].ctx() == ckPatient || sc.tokIs(k, "client", "user", "remote", "src", "source", "login",
-			"session", "visitor", "caller", "member", "device", "customer", "origin", "forwarded", "xff", "peer", "access")) {
+			"session", "visitor", "caller", "member", "device", "customer", "origin", "forwarded", "xff", "peer", "access", "clients", "users")) {
 			return true
 		}
 	}

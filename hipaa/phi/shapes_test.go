@@ -974,3 +974,26 @@ func TestFiledUnderName(t *testing.T) {
 		{"partners/montefiore/sftp/config.yaml", nil},
 	})
 }
+
+// TestMoreScriptsAndKeys: Korean and Chinese appointment dates, ages in
+// Han units, Arabic months, DICOM keyword labels, last_name= values,
+// underscored IPv4 after a client word, plates after a state, UDIs in
+// underscores, ages over 100 with a lower-case y.
+func TestMoreScriptsAndKeys(t *testing.T) {
+	runShapeCases(t, Default(), []shapeCase{
+		{"OMOJOLA Abiona님, 2025년 12월 3일 진료 예약 안내", []Category{CategoryDate}},
+		{"גדליה מרב，您的预约时间为2022年3月13日 13:15", []Category{CategoryDate}},
+		{"96歳の患者様の検査結果", []Category{CategoryAge}},
+		{"تذكير بموعد Jönsson, Anneli في 14 أكتوبر 2023", []Category{CategoryName, CategoryDate}},
+		{"x-amz-meta-patientbirthdate: 20171119", []Category{CategoryDate}},
+		{"warehouse/claims/patient_last_name=nascimento/part-00000.parquet", nameCat},
+		{"telehealth/clients/54_175_89_225/jitter", []Category{CategoryIP}},
+		{"PLATE#NY#PUP-8334", []Category{CategoryVehicle}},
+		{"implant-registry/udi/01_0076140204116817_27070210_K3VGBK21_211R82/x.pdf", []Category{CategoryDevice}},
+		{"hospice/census/BWH-3212653_102y.json", []Category{CategoryAge}},
+		// not PHI
+		{"リリース 9月8日", nil},
+		{"metrics/54_175_89_225", nil},
+		{"90歳以上", nil}, // "90 and over": the band Safe Harbor itself prescribes
+	})
+}
