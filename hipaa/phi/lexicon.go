@@ -41,6 +41,7 @@ const (
 	lxLabelHead  = 1 << 17 // first token of a label of several tokens (labelWords)
 	lxFullName   = 1 << 18 // a whole personal name in one token (a CJK or Hangul name)
 	lxOrgHead    = 1 << 19 // first token of an orgPhrase
+	lxFamily     = 1 << 26 // family, household: the word before is a surname (bit 20 is lxDeny)
 	lxMonthShift = 21      // month number 1..12 in bits 21-24
 	maxLookupLen = 24
 )
@@ -227,7 +228,7 @@ func buildLexicon() *wordTab {
 		n += len(ws)
 	}
 	heads, orgs := labelHeads(), orgList()
-	n += len(heads) + len(orgs)
+	n += len(heads) + len(orgs) + 5
 	t := newWordTabFor(n)
 	addLines(t, text)
 	addLines(t, intl)
@@ -255,6 +256,9 @@ func buildLexicon() *wordTab {
 	}
 	for _, o := range orgs {
 		t.update(o[0], func(old uint32) uint32 { return old | lxOrgHead })
+	}
+	for _, w := range fields("family household familie familia famille") {
+		t.update(w, func(old uint32) uint32 { return old | lxFamily })
 	}
 	return t
 }

@@ -1467,6 +1467,9 @@ func (sc *scanner) nameDate() {
 		if t.kind != tkDigit || t.masked || t.e-t.s != 8 || t.e != t.we && sc.name[t.e] != '_' && sc.name[t.e] != '-' {
 			continue
 		}
+		if sc.initialsDate(i) {
+			continue
+		}
 		y, m, d := atoi(sc.name[t.s:t.s+4]), atoi(sc.name[t.s+4:t.s+6]), atoi(sc.name[t.s+6:t.e])
 		if y < 1900 || y > 2039 || !validDate(y, m, d) {
 			continue
@@ -1492,9 +1495,6 @@ func (sc *scanner) nameDate() {
 			}
 			a = k
 			words++
-		}
-		if a == i && sc.initialsDate(i) {
-			continue
 		}
 		if a == i || !known && words < 2 || a > 0 && !segSep(sc.gap(a)) && !(words >= 2 && sc.docPrefix(a-1)) {
 			continue
@@ -1590,6 +1590,66 @@ func (sc *scanner) docPrefix(k int) bool {
 	return t.caps == capUpper && t.e-t.s <= 4 && t.lx&lxNameTiers == 0
 }
 
+// birthDate8 reports whether the 8 digits of d are a plausible birth
+// date: yyyymmdd, mmddyyyy or ddmmyyyy with a year from 1900 to 2015 (a
+// recent date is a build's or a batch's).
+func birthDate8(d string) bool {
+	if y := atoi(d[:4]); y >= 1900 && y <= 2015 && validDate(y, atoi(d[4:6]), atoi(d[6:])) {
+		return true
+	}
+	y := atoi(d[4:])
+	return y >= 1900 && y <= 2015 && (validDate(y, atoi(d[:2]), atoi(d[2:4])) || validDate(y, atoi(d[2:4]), atoi(d[:2])))
+}
+
+// dateInitials finds a birth date followed by initials closing a segment
+// (patients/19350325-kl/glucose): the other order of initialsDate.
+func (sc *scanner) dateInitials() {
+	n := len(sc.toks)
+	for i := 0; i+1 < n; i++ {
+		t, u := &sc.toks[i], &sc.toks[i+1]
+		if t.kind != tkDigit || t.masked || t.e-t.s != 8 || u.kind != tkAlpha || u.masked || u.used || u.e-u.s < 2 || u.e-u.s > 3 {
+			continue
+		}
+		if g := sc.gap(i + 1); g != '-' && g != '_' || t.s != t.ws || u.e != u.we || !segSep(sc.gapAt(t.s)) || !sc.segEnd(i+1) {
+			continue
+		}
+		if u.lx&(lxStop|lxCtxMask|lxState|lxEngCommon) != 0 || !birthDate8(sc.name[t.s:t.e]) {
+			continue
+		}
+		sc.add(CategoryDate, t.s, t.e, 0.6)
+		sc.add(CategoryName, u.s, u.e, 0.55)
+		t.used, u.used = true, true
+	}
+}
+
+// gapAt returns the byte before offset s (0 at the start: a segment
+// start).
+func (sc *scanner) gapAt(s int32) byte {
+	if s == 0 {
+		return '/'
+	}
+	return sc.name[s-1]
+}
+
+// familyName finds a surname before "family" or "household"
+// (sadick-family, barber-family-health-docs): the family of a person.
+func (sc *scanner) familyName() {
+	for i := 0; i+1 < len(sc.toks); i++ {
+		t := &sc.toks[i]
+		if t.kind != tkAlpha || t.masked || t.used || t.e-t.s < 3 || !sc.tokIs(i+1, "family", "household", "familie", "familia", "famille") {
+			continue
+		}
+		if g := sc.gap(i + 1); g != '-' && g != '_' && g != ' ' {
+			continue
+		}
+		tier := t.lx >> lxSurShift & 3
+		if t.lx&(lxStop|lxCtxMask) != 0 || tier == 0 && !sc.unknownWord(i) || tier < 2 && t.lx&lxEng != 0 {
+			continue
+		}
+		sc.addName(i, i, 0.6)
+	}
+}
+
 // initialsDate finds initials glued to a birth date, the way studies and
 // small practices key a person (ew19470712, cs19340110, jd19800102): two
 // or three letters, then yyyymmdd, the letters starting their word and
@@ -1606,9 +1666,8 @@ func (sc *scanner) initialsDate(i int) bool {
 	if u.lx&(lxStop|lxCtxMask|lxState) != 0 || u.lx&lxEngCommon != 0 && u.e-u.s == 3 || sc.tokIs(i-1, "rc", "ga", "qa", "db", "fw", "sw", "hw", "ts", "dt", "bk", "bak", "log", "rev", "ver", "vr", "sp", "ch", "cw", "wk", "yr", "mo", "day", "run", "job", "tmp", "img", "doc", "rpt", "snap", "bld", "rel", "pr", "mr", "cr", "inc", "inv", "ord", "acc", "enc", "pt", "pat", "id") {
 		return false
 	}
-	y := atoi(sc.name[t.s : t.s+4])
-	if y < 1900 || y > 2015 {
-		return false // a birth year; a recent date is a build's or a batch's
+	if !birthDate8(sc.name[t.s:t.e]) {
+		return false
 	}
 	sc.add(CategoryName, u.s, u.e, 0.55)
 	sc.add(CategoryDate, t.s, t.e, 0.6)

@@ -149,6 +149,7 @@ func (sc *scanner) run() {
 	if sc.ndigit > 0 {
 		if sc.has8 {
 			sc.nameDate()
+			sc.dateInitials()
 		}
 		sc.idSurname()
 		if sc.ctxBits&(1<<ckZIP) != 0 {
@@ -160,6 +161,9 @@ func (sc *scanner) run() {
 	}
 	if c := sc.name[0] | 0x20; c == 'h' || strings.IndexByte(sc.name, ',') > 0 {
 		sc.greetingName()
+	}
+	if sc.lxOr&lxFamily != 0 {
+		sc.familyName()
 	}
 	if len(sc.dst) > sc.base {
 		sc.dropOrgNames()

@@ -997,3 +997,17 @@ func TestMoreScriptsAndKeys(t *testing.T) {
 		{"90歳以上", nil}, // "90 and over": the band Safe Harbor itself prescribes
 	})
 }
+
+// TestInitialsAndFamilies: initials with a birth date in either order and
+// format, and a family named by its surname.
+func TestInitialsAndFamilies(t *testing.T) {
+	runShapeCases(t, Default(), []shapeCase{
+		{"patients/19350325-kl/glucose", []Category{CategoryName, CategoryDate}},
+		{"uploads/gd10221959/consent.pdf", []Category{CategoryName, CategoryDate}},
+		{"home/sadick-family/bp-cuff", nameCat},
+		{"barber-family-health-docs", nameCat},
+		{"the-modern-family/x", nil},
+		{"family-medicine/2024", nil},
+		{"builds/20240101-rc", nil},
+	})
+}
