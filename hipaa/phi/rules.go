@@ -35,7 +35,7 @@ func (sc *scanner) wordHasDigit(i int) bool {
 
 func (sc *scanner) idRules() {
 	n := len(sc.toks)
-	for i := 0; i < n; i++ {
+	for i := nextTok(sc.idCand, -1); i < n; i = nextTok(sc.idCand, i) {
 		t := &sc.toks[i]
 		if t.kind != tkAlpha || t.masked && !(t.hexw && sc.labelDigitsWord(i)) {
 			continue
@@ -310,7 +310,7 @@ func (sc *scanner) idRules() {
 // the segment.
 func (sc *scanner) suffixLabels() {
 	n := len(sc.toks)
-	for i := 1; i < n; i++ {
+	for i := nextTok(sc.idCand, 0); i < n; i = nextTok(sc.idCand, i) {
 		t := &sc.toks[i]
 		if t.kind != tkAlpha || t.masked || t.used {
 			continue
@@ -440,7 +440,7 @@ func (sc *scanner) linked(a, b int) bool {
 
 func (sc *scanner) digitRules() {
 	n := len(sc.toks)
-	for i := 0; i < n; i++ {
+	for i := nextTok(sc.digitCand, -1); i < n; i = nextTok(sc.digitCand, i) {
 		t := &sc.toks[i]
 		if t.kind == tkAlpha {
 			if !t.masked && t.lx>>lxMonthShift&0xf != 0 {
@@ -1963,7 +1963,7 @@ func handleSep(c byte) bool {
 //     patients/).
 func (sc *scanner) nameValueRule(caret, other bool) {
 	n := len(sc.toks)
-	for i := 0; i < n; i++ {
+	for i := nextTok(sc.handleCand, -1); i < n; i = nextTok(sc.handleCand, i) {
 		t := &sc.toks[i]
 		if t.masked || t.used {
 			continue
@@ -2437,7 +2437,7 @@ func (sc *scanner) nameBeforeBirth() {
 
 func (sc *scanner) nameRules() {
 	n := len(sc.toks)
-	for i := 0; i < n; i++ {
+	for i := nextTok(sc.nameCand, -1); i < n; i = nextTok(sc.nameCand, i) {
 		t := &sc.toks[i]
 		if t.kind != tkAlpha || t.masked || t.used {
 			continue

@@ -2,6 +2,7 @@ package phi
 
 import (
 	"math"
+	"math/bits"
 	"strings"
 )
 
@@ -62,6 +63,14 @@ type scanner struct {
 	hasHigh  bool   // a word has a non-ASCII byte: fixHigh runs
 	has8     bool   // a digit token of 8 digits (a compact date): nameDate runs
 
+	// The tokens a rule pass can act on (bit k: token k; all bits set
+	// when there are more than 64 tokens), so that the pass visits only
+	// these (nextTok).
+	digitCand  uint64 // digitRules: digit tokens and month names
+	idCand     uint64 // idRules, suffixLabels: context words and label heads
+	nameCand   uint64 // nameRules: name-list words, the word before one, org heads
+	handleCand uint64 // nameValueRule without carets or labels: lower-case words in no list
+
 	fold *[2][256]byte // scratch space of nativeLookup, made on first use
 }
 
@@ -111,6 +120,7 @@ func (sc *scanner) run() {
 			break
 		}
 	}
+	sc.candidates()
 	// Each pass is skipped when no token can start one of its matches.
 	if (sc.ctxBits&idCtxBits != 0 || sc.lxOr&lxLabelHead != 0) && sc.ndigit > 0 {
 		sc.idRules()
@@ -135,9 +145,16 @@ func (sc *scanner) run() {
 	if caret {
 		sc.hl7CX()
 	}
-	sc.nameValueRule(caret, sc.hasHigh || sc.ctxBits&(1<<ckName|1<<ckPatient) != 0 ||
-		strings.IndexByte(sc.name, '=') >= 0 || strings.IndexByte(sc.name, ':') >= 0)
+	other := sc.hasHigh || sc.ctxBits&(1<<ckName|1<<ckPatient) != 0 ||
+		strings.IndexByte(sc.name, '=') >= 0 || strings.IndexByte(sc.name, ':') >= 0
+	if caret || other {
+		sc.handleCand = ^uint64(0)
+	}
+	sc.nameValueRule(caret, other)
 	if sc.lxOr&(lxNameTiers|lxDeny|lxFullName) != 0 || sc.ctxBits&nameCtxBits != 0 {
+		if sc.ctxBits&nameCtxBits != 0 {
+			sc.nameCand = ^uint64(0) // a context word makes any word a candidate
+		}
 		sc.nameRules()
 	}
 	if sc.ctxBits&(1<<ckDate) != 0 && sc.ndigit > 0 {
@@ -169,6 +186,40 @@ func (sc *scanner) run() {
 		sc.dropOrgNames()
 	}
 	sc.finish()
+}
+
+// candidates sets the candidate tokens of the rule passes (a superset:
+// a pass checks each token it visits as before), without a branch a
+// token.
+func (sc *scanner) candidates() {
+	if len(sc.toks) > 64 {
+		sc.digitCand, sc.idCand, sc.nameCand, sc.handleCand = ^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)
+		return
+	}
+	var dig, id, name, handle uint64
+	for k := range sc.toks {
+		t := &sc.toks[k]
+		lx := uint64(t.lx) // 0 for a digit token
+		isDig := uint64(t.kind >> 1)
+		dig |= (isDig | nonZero(lx&(0xf<<lxMonthShift))) << k
+		id |= nonZero(lx&(lxCtxMask|lxLabelHead)) << k
+		name |= nonZero(lx&(lxOrgHead|lxNameTiers|lxDeny|lxFullName))<<k | nonZero(lx&(lxNameTiers|lxDeny))<<k>>1
+		handle |= (1 - nonZero(lx|uint64(t.caps)|isDig)) << k
+	}
+	sc.digitCand, sc.idCand, sc.nameCand, sc.handleCand = dig, id, name, handle
+}
+
+// nonZero is 1 when x (< 1<<63) is not 0, else 0.
+func nonZero(x uint64) uint64 { return -x >> 63 }
+
+// nextTok returns the first token after i in the candidate set c, or 64
+// or more when there is none.
+func nextTok(c uint64, i int) int {
+	i++
+	if i >= 64 {
+		return i
+	}
+	return i + bits.TrailingZeros64(c>>uint(i))
 }
 
 // add records a finding, merging it with an overlapping one of the same
