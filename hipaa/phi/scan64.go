@@ -169,11 +169,11 @@ func (sc *scanner) tokenize64(m *byteMasks, off int) {
 	toks := sc.toks[:cap(sc.toks)] // room for a token a byte (scanFast)
 	nt := len(sc.toks)
 	buf := sc.buf[off : off+88]
-	lex, extra := sc.d.lex, sc.d.extra
-	slots, tails, shift := lex.slots, lex.tails, lex.shift
-	mask := uint64(len(slots) - 1)
-	lxOr, ctxBits := sc.lxOr, sc.ctxBits
-	ndigit, poTok := sc.ndigit, sc.poTok
+	// Few values live across the loop, so that they stay in registers:
+	// the summaries go to sc directly.
+	lex := sc.d.lex
+	slots, shift := lex.slots, lex.shift
+	sc.ndigit += bits.OnesCount64(tokStart & m.digit)
 	for wordStart != 0 {
 		ws := bits.TrailingZeros64(wordStart)
 		we := bits.TrailingZeros64(wordLast) + 1
@@ -194,20 +194,21 @@ func (sc *scanner) tokenize64(m *byteMasks, off int) {
 			t.s, t.e, t.ws, t.we = int32(off+s), int32(off+e), int32(off+ws), int32(off+we)
 			if m.digit>>s&1 != 0 {
 				t.kind = tkDigit
-				ndigit++
 			} else {
 				t.kind = tkAlpha
 				L := e - s
-				up := bits.OnesCount64(m.upper & spanMask(s, e))
-				switch {
+				// The capitalisation from the mask alone: bits.OnesCount64
+				// may call a function (GOAMD64=v1), which spills the loop state.
+				sp := spanMask(s, e)
+				switch up := m.upper & sp; {
 				case up == 0:
 					t.caps = capLower
-				case up == L:
+				case up == sp:
 					t.caps = capUpper
 					if L == 1 {
 						t.caps = capTitle
 					}
-				case up == 1 && m.upper>>s&1 != 0:
+				case up == 1<<uint(s):
 					t.caps = capTitle
 				default:
 					t.caps = capMixed
@@ -229,8 +230,9 @@ func (sc *scanner) tokenize64(m *byteMasks, off int) {
 					}
 					h := keyHash(k0, k1, k2, L)
 					var lx uint32
-					if extra == nil {
+					if sc.d.extra == nil {
 						// lex.get
+						mask := uint64(len(slots) - 1)
 						for i := h >> shift; ; i = (i + 1) & mask {
 							sl := &slots[i&mask]
 							if sl.ext == 0 {
@@ -241,7 +243,7 @@ func (sc *scanner) tokenize64(m *byteMasks, off int) {
 									lx = sl.val
 									break
 								}
-								if tl := tails[sl.ext>>5-1]; tl[0] == k1 && tl[1] == k2 {
+								if tl := lex.tails[sl.ext>>5-1]; tl[0] == k1 && tl[1] == k2 {
 									lx = sl.val
 									break
 								}
@@ -251,10 +253,10 @@ func (sc *scanner) tokenize64(m *byteMasks, off int) {
 						lx = sc.lookupExtra(k0, k1, k2, L, h)
 					}
 					t.lx = lx
-					lxOr |= lx
-					ctxBits |= 1 << ((lx & lxCtxMask) >> lxCtxShift)
+					sc.lxOr |= lx
+					sc.ctxBits |= 1 << ((lx & lxCtxMask) >> lxCtxShift)
 					if p[0] == 'p' && (L == 2 || L == 5) {
-						poTok = true
+						sc.poTok = true
 					}
 				}
 			}
@@ -264,11 +266,11 @@ func (sc *scanner) tokenize64(m *byteMasks, off int) {
 		}
 		wm := spanMask(ws, we)
 		wl := we - ws
-		digits := bits.OnesCount64(m.digit & wm)
-		if digits > 0 && wordLenBits&(1<<wl) != 0 && (wl == 17 || m.upper&wm != 0) {
+		digits := m.digit & wm // (no bits.OnesCount64: see above)
+		if digits != 0 && wordLenBits&(1<<wl) != 0 && (wl == 17 || m.upper&wm != 0) {
 			sc.wordLens |= 1 << wl
 		}
-		if wl >= 6 && digits > 0 && digits < wl && sc.allHex(off+ws, off+we) {
+		if wl >= 6 && digits != 0 && digits != wm && sc.allHex(off+ws, off+we) {
 			wt := toks[first:nt]
 			for k := range wt {
 				if wl >= 12 {
@@ -281,7 +283,7 @@ func (sc *scanner) tokenize64(m *byteMasks, off int) {
 		}
 	}
 	sc.toks = toks[:nt]
-	sc.lxOr, sc.ctxBits, sc.ndigit, sc.poTok = lxOr, ctxBits&^1, ndigit, poTok // bit 0: no context
+	sc.ctxBits &^= 1 // bit 0: no context
 	if m.high != 0 {
 		sc.hasHigh = true
 	}
