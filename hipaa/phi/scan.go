@@ -29,6 +29,7 @@ type token struct {
 	hexw   bool // masked only as a hex word of 12+ bytes: a labeled id may still be one
 	hexish bool // letters of a short hex-looking word: never a name
 	used   bool // consumed by a format rule
+	gap    byte // the separator before the token: see scanner.gap
 }
 
 // span is a byte range.
@@ -841,6 +842,9 @@ func (sc *scanner) pushToken(s, e, ws, we, up int, tc uint8) {
 	t := &sc.toks[n]
 	*t = token{}
 	t.s, t.e, t.ws, t.we = int32(s), int32(e), int32(ws), int32(we)
+	if n > 0 {
+		t.gap = gapBefore(sc.name, sc.toks[n-1].e, int32(s))
+	}
 	if tc&cDigit != 0 {
 		t.kind = tkDigit
 		sc.ndigit++
@@ -974,18 +978,24 @@ func (t *token) size() int    { return int(t.e - t.s) }
 
 // gap returns the separator between tokens i-1 and i: 0 inside a word,
 // the separator byte when exactly one, '~' for several, '^' at the start.
+// The tokenizer sets it (gapBefore).
 func (sc *scanner) gap(i int) byte {
 	if i <= 0 {
 		return '^'
 	}
-	g := sc.toks[i].s - sc.toks[i-1].e
-	switch g {
+	return sc.toks[i].gap
+}
+
+// gapBefore returns the gap between a token ending at e and the next one
+// starting at s.
+func gapBefore(name string, e, s int32) byte {
+	switch s - e {
 	case 0:
 		return 0
 	case 1:
-		return sc.name[sc.toks[i].s-1]
+		return name[s-1]
 	case 2:
-		a, b := sc.name[sc.toks[i].s-2], sc.name[sc.toks[i].s-1]
+		a, b := name[s-2], name[s-1]
 		if b == ' ' && (a == ',' || a == ')' || a == ':' || a == '.') {
 			return a
 		}

@@ -264,6 +264,14 @@ func (sc *scanner) tokenize64(m *byteMasks, off int) {
 				t.masked = true
 			}
 		}
+		if first > 0 {
+			// the gap before the word (gapBefore, its common case written out)
+			if pe, ps := toks[first-1].e, int32(off+ws); ps-pe == 1 {
+				toks[first].gap = sc.name[ps-1]
+			} else {
+				toks[first].gap = gapBefore(sc.name, pe, ps)
+			}
+		}
 		wm := spanMask(ws, we)
 		wl := we - ws
 		digits := m.digit & wm // (no bits.OnesCount64: see above)
