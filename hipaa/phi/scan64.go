@@ -135,14 +135,19 @@ func (sc *scanner) scanFast() bool {
 // It counts the dashes. i is the last byte done; it returns the new one.
 func (sc *scanner) rawPass64(cand uint64, off, i int) int {
 	s := sc.name
-	for ; cand != 0; cand &= cand - 1 {
-		p := bits.TrailingZeros64(cand) + off
-		c := s[p]
-		if !rawInteresting[c] {
-			continue
-		}
-		if c == '-' {
+	// The interesting bytes first, without a branch a byte.
+	var raw uint64
+	for c := cand; c != 0; c &= c - 1 {
+		k := bits.TrailingZeros64(c)
+		raw |= uint64(rawByte[s[off+k]]) << uint(k)
+	}
+	for ; raw != 0; raw &= raw - 1 {
+		p := bits.TrailingZeros64(raw) + off
+		if s[p] == '-' {
 			sc.ndash++
+			if !(p >= 2 && p+15 <= len(s) && s[p+3] == '-') {
+				continue // rawAt would do nothing (no dashMAC); i stays below the next byte
+			}
 		}
 		if p > i {
 			i = sc.rawAt(s, p)
@@ -150,6 +155,16 @@ func (sc *scanner) rawPass64(cand uint64, off, i int) int {
 	}
 	return i
 }
+
+// rawByte is rawInteresting as 0 or 1.
+var rawByte = func() (t [256]uint8) {
+	for c, ok := range rawInteresting {
+		if ok {
+			t[c] = 1
+		}
+	}
+	return
+}()
 
 // tokenize64 is tokenize for the piece of the name at off classified into
 // m, after the raw pass. The token push and the word-table probe are
