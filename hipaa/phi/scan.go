@@ -72,6 +72,10 @@ type scanner struct {
 	nameCand   uint64 // nameRules: name-list words, the word before one, org heads
 	handleCand uint64 // nameValueRule without carets or labels: lower-case words in no list
 
+	// Set by the tokenizer, for candidates: digit tokens, lower-case letter
+	// tokens, letter tokens with flags (bit k&63: token k).
+	digTok, lowTok, lxTok uint64
+
 	fold *[2][256]byte // scratch space of nativeLookup, made on first use
 }
 
@@ -198,6 +202,20 @@ func (sc *scanner) candidates() {
 		return
 	}
 	var dig, id, name, handle uint64
+	if !sc.hasHigh {
+		// The tokens are as the tokenizer left them: only those with
+		// flags need a look.
+		dig, handle = sc.digTok, sc.lowTok&^sc.lxTok
+		for c := sc.lxTok; c != 0; c &= c - 1 {
+			k := bits.TrailingZeros64(c)
+			lx := uint64(sc.toks[k].lx)
+			dig |= nonZero(lx&(0xf<<lxMonthShift)) << k
+			id |= nonZero(lx&(lxCtxMask|lxLabelHead)) << k
+			name |= nonZero(lx&(lxOrgHead|lxNameTiers|lxDeny|lxFullName))<<k | nonZero(lx&(lxNameTiers|lxDeny))<<k>>1
+		}
+		sc.digitCand, sc.idCand, sc.nameCand, sc.handleCand = dig, id, name, handle
+		return
+	}
 	for k := range sc.toks {
 		t := &sc.toks[k]
 		lx := uint64(t.lx) // 0 for a digit token
@@ -840,6 +858,7 @@ func (sc *scanner) pushToken(s, e, ws, we, up int, tc uint8) {
 	}
 	sc.toks = sc.toks[:n+1]
 	t := &sc.toks[n]
+	bit := uint64(1) << uint(n&63) // (candidates: only for 64 tokens or fewer)
 	*t = token{}
 	t.s, t.e, t.ws, t.we = int32(s), int32(e), int32(ws), int32(we)
 	if n > 0 {
@@ -847,6 +866,7 @@ func (sc *scanner) pushToken(s, e, ws, we, up int, tc uint8) {
 	}
 	if tc&cDigit != 0 {
 		t.kind = tkDigit
+		sc.digTok |= bit
 		sc.ndigit++
 	} else {
 		t.kind = tkAlpha
@@ -854,6 +874,7 @@ func (sc *scanner) pushToken(s, e, ws, we, up int, tc uint8) {
 		switch {
 		case up == 0:
 			t.caps = capLower
+			sc.lowTok |= bit
 		case up == L:
 			t.caps = capUpper
 			if L == 1 {
@@ -892,6 +913,7 @@ func (sc *scanner) pushToken(s, e, ws, we, up int, tc uint8) {
 				lx = sc.lookupExtra(k0, k1, k2, L, h)
 			}
 			t.lx = lx
+			sc.lxTok |= nonZero(uint64(lx)) * bit
 			sc.lxOr |= lx
 			if c := ctxKind((lx & lxCtxMask) >> lxCtxShift); c != ckNone {
 				sc.ctxBits |= 1 << c

@@ -204,11 +204,13 @@ func (sc *scanner) tokenize64(m *byteMasks, off int) {
 			tokStart &= tokStart - 1
 			tokLast &= tokLast - 1
 			t := &toks[nt]
+			bit := uint64(1) << uint(nt&63) // (candidates: only for 64 tokens or fewer)
 			nt++
 			*t = token{}
 			t.s, t.e, t.ws, t.we = int32(off+s), int32(off+e), int32(off+ws), int32(off+we)
 			if m.digit>>s&1 != 0 {
 				t.kind = tkDigit
+				sc.digTok |= bit
 			} else {
 				t.kind = tkAlpha
 				L := e - s
@@ -218,6 +220,7 @@ func (sc *scanner) tokenize64(m *byteMasks, off int) {
 				switch up := m.upper & sp; {
 				case up == 0:
 					t.caps = capLower
+					sc.lowTok |= bit
 				case up == sp:
 					t.caps = capUpper
 					if L == 1 {
@@ -268,6 +271,7 @@ func (sc *scanner) tokenize64(m *byteMasks, off int) {
 						lx = sc.lookupExtra(k0, k1, k2, L, h)
 					}
 					t.lx = lx
+					sc.lxTok |= nonZero(uint64(lx)) * bit
 					sc.lxOr |= lx
 					sc.ctxBits |= 1 << ((lx & lxCtxMask) >> lxCtxShift)
 					if p[0] == 'p' && (L == 2 || L == 5) {
