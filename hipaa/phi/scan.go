@@ -75,6 +75,7 @@ type scanner struct {
 	// Set by the tokenizer, for candidates: digit tokens, lower-case letter
 	// tokens, letter tokens with flags (bit k&63: token k).
 	digTok, lowTok, lxTok uint64
+	ctxTok                uint64 // context words for ctxBack and ctxFwd (candidates; all bits set over 64 tokens)
 
 	fold *[2][256]byte // scratch space of nativeLookup, made on first use
 }
@@ -199,9 +200,10 @@ func (sc *scanner) run() {
 func (sc *scanner) candidates() {
 	if len(sc.toks) > 64 {
 		sc.digitCand, sc.idCand, sc.nameCand, sc.handleCand = ^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)
+		sc.ctxTok = ^uint64(0)
 		return
 	}
-	var dig, id, name, handle uint64
+	var dig, id, name, handle, ctx uint64
 	if !sc.hasHigh {
 		// The tokens are as the tokenizer left them: only those with
 		// flags need a look.
@@ -212,8 +214,9 @@ func (sc *scanner) candidates() {
 			dig |= nonZero(lx&(0xf<<lxMonthShift)) << k
 			id |= nonZero(lx&(lxCtxMask|lxLabelHead)) << k
 			name |= nonZero(lx&(lxOrgHead|lxNameTiers|lxDeny|lxFullName))<<k | nonZero(lx&(lxNameTiers|lxDeny))<<k>>1
+			ctx |= uint64(ctxNearKind[lx>>lxCtxShift&31]) << k
 		}
-		sc.digitCand, sc.idCand, sc.nameCand, sc.handleCand = dig, id, name, handle
+		sc.digitCand, sc.idCand, sc.nameCand, sc.handleCand, sc.ctxTok = dig, id, name, handle, ctx
 		return
 	}
 	for k := range sc.toks {
@@ -224,8 +227,28 @@ func (sc *scanner) candidates() {
 		id |= nonZero(lx&(lxCtxMask|lxLabelHead)) << k
 		name |= nonZero(lx&(lxOrgHead|lxNameTiers|lxDeny|lxFullName))<<k | nonZero(lx&(lxNameTiers|lxDeny))<<k>>1
 		handle |= (1 - nonZero(lx|uint64(t.caps)|isDig)) << k
+		ctx |= uint64(ctxNearKind[lx>>lxCtxShift&31]) << k
 	}
-	sc.digitCand, sc.idCand, sc.nameCand, sc.handleCand = dig, id, name, handle
+	sc.digitCand, sc.idCand, sc.nameCand, sc.handleCand, sc.ctxTok = dig, id, name, handle, ctx
+}
+
+// ctxNearKind is 1 for the context kinds that ctxBack and ctxFwd return.
+var ctxNearKind = func() (t [32]uint8) {
+	for c := ckName; c <= ckBiometric; c++ {
+		if !isNewIDCtx(c) {
+			t[c] = 1
+		}
+	}
+	return
+}()
+
+// ctxIn reports whether tokens lo..hi (lo <= hi) may hold a context word
+// for ctxBack or ctxFwd (sc.ctxTok, set by candidates).
+func (sc *scanner) ctxIn(lo, hi int) bool {
+	if hi >= 64 {
+		return true
+	}
+	return sc.ctxTok&spanMask(max(lo, 0), hi+1) != 0
 }
 
 // nonZero is 1 when x (< 1<<63) is not 0, else 0.
@@ -1037,8 +1060,8 @@ func (sc *scanner) digitVal(i int) int {
 // ctxBack returns the nearest context word among the max tokens before
 // token i, and its distance in tokens.
 func (sc *scanner) ctxBack(i, max int) (ctxKind, int) {
-	if sc.ctxBits == 0 {
-		return ckNone, 0
+	if sc.ctxBits == 0 || i <= 0 || !sc.ctxIn(i-max, i-1) {
+		return ckNone, 0 // no context word among them: the loop finds none
 	}
 	for k := i - 1; k >= 0 && k >= i-max; k-- {
 		t := &sc.toks[k]
@@ -1058,8 +1081,8 @@ func (sc *scanner) ctxBack(i, max int) (ctxKind, int) {
 // ctxFwd returns the nearest context word among the max tokens after
 // token j.
 func (sc *scanner) ctxFwd(j, max int) ctxKind {
-	if sc.ctxBits == 0 {
-		return ckNone
+	if sc.ctxBits == 0 || max <= 0 || !sc.ctxIn(j+1, j+max) {
+		return ckNone // no context word among them: the loop finds none
 	}
 	for k := j + 1; k < len(sc.toks) && k <= j+max; k++ {
 		t := &sc.toks[k]
