@@ -76,6 +76,7 @@ type scanner struct {
 	// tokens, letter tokens with flags (bit k&63: token k).
 	digTok, lowTok, lxTok uint64
 	ctxTok                uint64 // context words for ctxBack and ctxFwd (candidates; all bits set over 64 tokens)
+	nameCtxTok            uint64 // name, patient and title context words (candidates)
 
 	fold *[2][256]byte // scratch space of nativeLookup, made on first use
 }
@@ -159,7 +160,10 @@ func (sc *scanner) run() {
 	sc.nameValueRule(caret, other)
 	if sc.lxOr&(lxNameTiers|lxDeny|lxFullName) != 0 || sc.ctxBits&nameCtxBits != 0 {
 		if sc.ctxBits&nameCtxBits != 0 {
-			sc.nameCand = ^uint64(0) // a context word makes any word a candidate
+			// a name context word (ctxBack(i, 3)) makes any of the three
+			// words after it a candidate
+			c := sc.nameCtxTok
+			sc.nameCand |= c<<1 | c<<2 | c<<3
 		}
 		sc.nameRules()
 	}
@@ -200,10 +204,10 @@ func (sc *scanner) run() {
 func (sc *scanner) candidates() {
 	if len(sc.toks) > 64 {
 		sc.digitCand, sc.idCand, sc.nameCand, sc.handleCand = ^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)
-		sc.ctxTok = ^uint64(0)
+		sc.ctxTok, sc.nameCtxTok = ^uint64(0), ^uint64(0)
 		return
 	}
-	var dig, id, name, handle, ctx uint64
+	var dig, id, name, handle, ctx, nctx uint64
 	if !sc.hasHigh {
 		// The tokens are as the tokenizer left them: only those with
 		// flags need a look.
@@ -215,8 +219,9 @@ func (sc *scanner) candidates() {
 			id |= nonZero(lx&(lxCtxMask|lxLabelHead)) << k
 			name |= nonZero(lx&(lxOrgHead|lxNameTiers|lxDeny|lxFullName))<<k | nonZero(lx&(lxNameTiers|lxDeny))<<k>>1
 			ctx |= uint64(ctxNearKind[lx>>lxCtxShift&31]) << k
+			nctx |= uint64(nameCtxBits>>(lx>>lxCtxShift&31)&1) << k
 		}
-		sc.digitCand, sc.idCand, sc.nameCand, sc.handleCand, sc.ctxTok = dig, id, name, handle, ctx
+		sc.digitCand, sc.idCand, sc.nameCand, sc.handleCand, sc.ctxTok, sc.nameCtxTok = dig, id, name, handle, ctx, nctx
 		return
 	}
 	for k := range sc.toks {
@@ -228,8 +233,9 @@ func (sc *scanner) candidates() {
 		name |= nonZero(lx&(lxOrgHead|lxNameTiers|lxDeny|lxFullName))<<k | nonZero(lx&(lxNameTiers|lxDeny))<<k>>1
 		handle |= (1 - nonZero(lx|uint64(t.caps)|isDig)) << k
 		ctx |= uint64(ctxNearKind[lx>>lxCtxShift&31]) << k
+		nctx |= uint64(nameCtxBits>>(lx>>lxCtxShift&31)&1) << k
 	}
-	sc.digitCand, sc.idCand, sc.nameCand, sc.handleCand, sc.ctxTok = dig, id, name, handle, ctx
+	sc.digitCand, sc.idCand, sc.nameCand, sc.handleCand, sc.ctxTok, sc.nameCtxTok = dig, id, name, handle, ctx, nctx
 }
 
 // ctxNearKind is 1 for the context kinds that ctxBack and ctxFwd return.
