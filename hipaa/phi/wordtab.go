@@ -24,11 +24,10 @@ type wordSlot struct {
 }
 
 func keyHash(k0, k1, k2 uint64, n int) uint64 {
-	h := (k0 + uint64(n)<<58) * 0x9e3779b97f4a7c15
-	h ^= k1 * 0xc2b2ae3d27d4eb4f
-	h ^= k2 * 0x165667b19e3779f9
-	h ^= h >> 29
-	return h * 0xbf58476d1ce4e5b9
+	// One multiply after the key words are folded: the table index is
+	// the top bits (Fibonacci hashing), and a short dependency chain
+	// lets the probe's load start early.
+	return (k0 ^ k1*0xc2b2ae3d27d4eb4f ^ k2*0x165667b19e3779f9 ^ uint64(n)<<58) * 0x9e3779b97f4a7c15
 }
 
 // byteMask keeps the low n bytes (n <= 8) of a word.
