@@ -63,6 +63,7 @@ type scanner struct {
 	poTok    bool   // a 2- or 5-letter token starting with p: "po", "pobox"
 	hasHigh  bool   // a word has a non-ASCII byte: fixHigh runs
 	has8     bool   // a digit token of 8 digits (a compact date): nameDate runs
+	seps     uint8  // the name has a '^' (sepCaret), '=' (sepEq), ':' (sepColon): set by the raw pass
 
 	// The tokens a rule pass can act on (bit k: token k; all bits set
 	// when there are more than 64 tokens), so that the pass visits only
@@ -94,6 +95,13 @@ func lower(c byte) byte {
 	}
 	return c
 }
+
+// Separators in scanner.seps.
+const (
+	sepCaret = 1 << iota
+	sepEq
+	sepColon
+)
 
 // Context kinds that start an identifier (idRules) or a name (nameRules).
 const (
@@ -148,12 +156,11 @@ func (sc *scanner) run() {
 	if sc.ndigit > 0 && (strings.Contains(sc.name, "0010") || strings.Contains(sc.name, "0008") || strings.Contains(sc.name, "0038")) {
 		sc.dicomTagWord()
 	}
-	caret := strings.IndexByte(sc.name, '^') >= 0
+	caret := sc.seps&sepCaret != 0
 	if caret {
 		sc.hl7CX()
 	}
-	other := sc.hasHigh || sc.ctxBits&(1<<ckName|1<<ckPatient) != 0 ||
-		strings.IndexByte(sc.name, '=') >= 0 || strings.IndexByte(sc.name, ':') >= 0
+	other := sc.hasHigh || sc.ctxBits&(1<<ckName|1<<ckPatient) != 0 || sc.seps&(sepEq|sepColon) != 0
 	if caret || other {
 		sc.handleCand = ^uint64(0)
 	}
@@ -363,6 +370,11 @@ var rawInteresting = [256]bool{'@': true, ':': true, 'w': true, 'W': true, '-': 
 
 func (sc *scanner) rawPass() {
 	s := sc.name
+	for _, c := range [...]byte{'^', '=', ':'} {
+		if strings.IndexByte(s, c) >= 0 {
+			sc.seps |= sepByte[c]
+		}
+	}
 	for i := 0; i < len(s); i++ {
 		if rawInteresting[s[i]] {
 			i = sc.rawAt(s, i)

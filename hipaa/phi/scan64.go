@@ -137,10 +137,14 @@ func (sc *scanner) rawPass64(cand uint64, off, i int) int {
 	s := sc.name
 	// The interesting bytes first, without a branch a byte.
 	var raw uint64
+	var seps uint8
 	for c := cand; c != 0; c &= c - 1 {
 		k := bits.TrailingZeros64(c)
-		raw |= uint64(rawByte[s[off+k]]) << uint(k)
+		b := s[off+k]
+		raw |= uint64(rawByte[b]) << uint(k)
+		seps |= sepByte[b]
 	}
+	sc.seps |= seps
 	for ; raw != 0; raw &= raw - 1 {
 		p := bits.TrailingZeros64(raw) + off
 		if s[p] == '-' {
@@ -155,6 +159,9 @@ func (sc *scanner) rawPass64(cand uint64, off, i int) int {
 	}
 	return i
 }
+
+// sepByte marks the separators that run looks for (scanner.seps).
+var sepByte = [256]uint8{'^': sepCaret, '=': sepEq, ':': sepColon}
 
 // rawByte is rawInteresting as 0 or 1.
 var rawByte = func() (t [256]uint8) {
