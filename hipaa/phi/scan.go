@@ -53,6 +53,8 @@ type scanner struct {
 	dates [6]dateCand
 	ndate int
 	ndash int // dashes in the name: a UUID needs four
+	// bit p: a dash at byte p (p < 64), for maskUUIDs
+	dashes uint64
 
 	// Summaries of the tokens, so that a rule pass runs only when a token
 	// it needs is present (a superset: masked tokens count too).
@@ -827,6 +829,7 @@ func (sc *scanner) tokenize() {
 		if c&cAlnum == 0 {
 			if s[i] == '-' {
 				sc.ndash++
+				sc.dashes |= 1 << uint(i)
 			}
 			i++
 			continue
@@ -1006,7 +1009,21 @@ func (sc *scanner) uuidAt(i int) bool {
 
 func (sc *scanner) maskUUIDs() {
 	s := sc.name
+	// In a name of 64 bytes or fewer, the starts with the four dashes
+	// in place come from the dash mask.
+	short := len(s) <= 64
+	d := sc.dashes
+	starts := d >> 8 & (d >> 13) & (d >> 18) & (d >> 23)
 	for i := 0; i+36 <= len(s); i++ {
+		if short {
+			c := starts >> uint(i)
+			if c == 0 {
+				break
+			}
+			if i += bits.TrailingZeros64(c); i+36 > len(s) {
+				break
+			}
+		}
 		if s[i+8] != '-' || s[i+13] != '-' || s[i+18] != '-' || s[i+23] != '-' {
 			continue
 		}

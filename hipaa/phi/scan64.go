@@ -149,6 +149,7 @@ func (sc *scanner) rawPass64(cand uint64, off, i int) int {
 		p := bits.TrailingZeros64(raw) + off
 		if s[p] == '-' {
 			sc.ndash++
+			sc.dashes |= 1 << uint(p)
 			if !(p >= 2 && p+15 <= len(s) && s[p+3] == '-') {
 				continue // rawAt would do nothing (no dashMAC); i stays below the next byte
 			}
