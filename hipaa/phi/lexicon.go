@@ -42,6 +42,7 @@ const (
 	lxFullName   = 1 << 18 // a whole personal name in one token (a CJK or Hangul name)
 	lxOrgHead    = 1 << 19 // first token of an orgPhrase
 	lxFamily     = 1 << 26 // family, household: the word before is a surname (bit 20 is lxDeny)
+	lxOrgWord    = 1 << 27 // one of orgHeads: the name before it is an organisation's or a place's
 	lxMonthShift = 21      // month number 1..12 in bits 21-24
 	maxLookupLen = 24
 )
@@ -228,7 +229,7 @@ func buildLexicon() *wordTab {
 		n += len(ws)
 	}
 	heads, orgs := labelHeads(), orgList()
-	n += len(heads) + len(orgs) + 5
+	n += len(heads) + len(orgs) + 5 + len(orgHeads)
 	t := newWordTabFor(n)
 	addLines(t, text)
 	addLines(t, intl)
@@ -259,6 +260,9 @@ func buildLexicon() *wordTab {
 	}
 	for _, w := range fields("family household familie familia famille") {
 		t.update(w, func(old uint32) uint32 { return old | lxFamily })
+	}
+	for w := range orgHeads {
+		t.update(w, func(old uint32) uint32 { return old | lxOrgWord })
 	}
 	return t
 }

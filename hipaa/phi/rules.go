@@ -450,6 +450,8 @@ func (sc *scanner) digitRules() {
 		}
 		if t.e-t.s == 8 {
 			sc.has8 = true
+		} else if t.e-t.s == 4 && sc.name[t.s] == '0' && sc.name[t.s+1] == '0' {
+			sc.has00 = true
 		}
 		// (linked needs two digit tokens: test the kind inline first)
 		if t.masked || t.used || i > 0 && sc.toks[i-1].kind == tkDigit && sc.linked(i-1, i) {
@@ -1512,7 +1514,16 @@ func (sc *scanner) nameDate() {
 // English, and end its segment.
 func (sc *scanner) idSurname() {
 	n := len(sc.toks)
-	for i := 1; i < n; i++ {
+	// candidates: the tokens after the first digit token (the id's)
+	low := sc.digitCand & -sc.digitCand
+	cand := ^(low<<1 - 1) &^ sc.digitCand
+	if low == 0 {
+		return
+	}
+	if n > 64 {
+		cand = ^uint64(0)
+	}
+	for i := nextTok(cand, 0); i < n; i = nextTok(cand, i) {
 		t := &sc.toks[i]
 		if t.kind != tkAlpha || t.masked || t.used || t.e-t.s < 4 || t.s != t.ws {
 			continue
@@ -1853,18 +1864,8 @@ func (sc *scanner) orgAfter(s, e int32) bool {
 	return false
 }
 
-// orgHead reports whether token k is one of orgHeads.
-func (sc *scanner) orgHead(k int) bool {
-	w := sc.tokStr(k)
-	if len(w) > 12 {
-		return false
-	}
-	var b [12]byte
-	for i := 0; i < len(w); i++ {
-		b[i] = lower(w[i])
-	}
-	return orgHeads[string(b[:len(w)])]
-}
+// orgHead reports whether token k is one of orgHeads (lxOrgWord).
+func (sc *scanner) orgHead(k int) bool { return sc.toks[k].lx&lxOrgWord != 0 }
 
 // taxFormBefore reports whether the path segment before offset s names a
 // US tax or employment form that carries an SSN: w2, w-2, w4, w9, i9,

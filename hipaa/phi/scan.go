@@ -65,6 +65,7 @@ type scanner struct {
 	poTok    bool   // a 2- or 5-letter token starting with p: "po", "pobox"
 	hasHigh  bool   // a word has a non-ASCII byte: fixHigh runs
 	has8     bool   // a digit token of 8 digits (a compact date): nameDate runs
+	has00    bool   // a digit token 00nn (a DICOM group: 0010, 0008, 0038): dicomTagWord runs
 	seps     uint8  // the name has a '^' (sepCaret), '=' (sepEq), ':' (sepColon): set by the raw pass
 
 	// The tokens a rule pass can act on (bit k: token k; all bits set
@@ -155,7 +156,7 @@ func (sc *scanner) run() {
 	if sc.ctxBits&(1<<ckAddress|1<<ckPatient|1<<ckName|1<<ckPlan) != 0 {
 		sc.placeRule()
 	}
-	if sc.ndigit > 0 && (strings.Contains(sc.name, "0010") || strings.Contains(sc.name, "0008") || strings.Contains(sc.name, "0038")) {
+	if sc.has00 {
 		sc.dicomTagWord()
 	}
 	caret := sc.seps&sepCaret != 0
@@ -201,7 +202,7 @@ func (sc *scanner) run() {
 	if sc.lxOr&lxFamily != 0 {
 		sc.familyName()
 	}
-	if len(sc.dst) > sc.base {
+	if len(sc.dst) > sc.base && sc.lxOr&lxOrgWord != 0 {
 		sc.dropOrgNames()
 	}
 	sc.finish()
