@@ -48,7 +48,7 @@ demo: stack
 
 # Side-by-side benchmark tables (speed goals live here, never in timed tests).
 bench: stack
-	$(ENV) go test -run '^$$' -bench . -benchmem -cpu 1 ./hipaa/... ./internal/esdk/...
+	$(ENV) go test -run '^$$' -bench . -benchmem -cpu 1 ./hipaa/... ./internal/esdk/... ./internal/phiblind/
 	go run ./hipaa/auditlog/internal/cmd/audittable
 	cd interop && go run ./cmd/benchtable
 	go run ./internal/cmd/rssbench -size 1G -limit 32M

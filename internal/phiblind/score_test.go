@@ -16,14 +16,40 @@ import (
 // corpusFiles are the blind corpus files and their minimum sizes. Template
 // detail (worst templates) is printed for the development file only: the
 // holdout is scored in aggregate and must not be used for tuning.
+//
+// The holdout file is the one the issue's targets are asserted on
+// (targets): it was never looked at while the detector was tuned. dev and
+// the two tuning sets (tune, tune2: written later by other authors who had
+// not read the detector either) were used for tuning, so their figures
+// are not claims.
 var corpusFiles = []struct {
 	name     string
 	minLines int
 	detail   bool
+	assert   bool
 }{
-	{"dev.tsv", 3000, true},
-	{"../tune/testdata/tune.tsv", 3000, true},
-	{"holdout.tsv", 1500, false},
+	{"dev.tsv", 3000, true, false},
+	{"../tune/testdata/tune.tsv", 3000, true, false},
+	{"../tune2/testdata/tune2.tsv", 2500, true, false},
+	{"holdout.tsv", 1500, false, true},
+}
+
+// targets are the issue's: on the untouched part, precision >= 0.97 and
+// recall >= 0.95 overall, and every category's recall >= 0.90 (a line of
+// the category counts as found when the detector flags the line: "any").
+const (
+	targetPrecision   = 0.97
+	targetRecall      = 0.95
+	targetCategoryRec = 0.90
+)
+
+// categoryFloor holds the holdout recall of the categories still below
+// targetCategoryRec, as first measured (2026-12-08, the only look at the
+// holdout's per-category figures): a regression below them fails.
+var categoryFloor = map[string]float64{
+	phiblind.Address:    0.840, // printed 0.841 (53/63)
+	phiblind.ZIP:        0.761, // printed 0.762 (32/42)
+	phiblind.HealthPlan: 0.892, // printed 0.893 (50/56)
 }
 
 type tally struct{ n, hit int }
@@ -35,9 +61,8 @@ func (t tally) rate() string {
 	return fmt.Sprintf("%6.3f", float64(t.hit)/float64(t.n))
 }
 
-// TestBlindCorpus measures the default detector on the blind corpus. It
-// asserts nothing about the detector's quality; it fails only when a corpus
-// file is missing or malformed.
+// TestBlindCorpus measures the default detector on the blind corpora and
+// prints the figures; on the holdout it fails when a target is not met.
 func TestBlindCorpus(t *testing.T) {
 	det := phi.Default()
 	for _, cf := range corpusFiles {
@@ -54,12 +79,42 @@ func TestBlindCorpus(t *testing.T) {
 			if len(lines) < cf.minLines {
 				t.Fatalf("%s: %d lines, want at least %d", cf.name, len(lines), cf.minLines)
 			}
-			t.Log("\n" + score(det, cf.name, lines, cf.detail))
+			text, m := score(det, cf.name, lines, cf.detail)
+			t.Log("\n" + text)
+			if !cf.assert {
+				return
+			}
+			if m.precision < targetPrecision {
+				t.Errorf("%s: precision %.3f, target %.2f", cf.name, m.precision, targetPrecision)
+			}
+			if m.recall < targetRecall {
+				t.Errorf("%s: recall %.3f, target %.2f", cf.name, m.recall, targetRecall)
+			}
+			// The per-category target is not met yet for every category
+			// (issue 11 stays open for it): the shortfalls are printed,
+			// and a category falling further below its recorded floor
+			// fails.
+			for _, c := range phiblind.Categories {
+				r, ok := m.catRecall[c]
+				if !ok || r >= targetCategoryRec {
+					continue
+				}
+				t.Logf("%s: category %s recall %.3f, below the target %.2f", cf.name, c, r, targetCategoryRec)
+				if floor, ok := categoryFloor[c]; !ok || r < floor {
+					t.Errorf("%s: category %s recall %.3f fell below its floor %.3f", cf.name, c, r, floor)
+				}
+			}
 		})
 	}
 }
 
-func score(det *phi.Detector, file string, lines []phiblind.Line, detail bool) string {
+// metrics are the figures the targets are checked on.
+type metrics struct {
+	precision, recall float64
+	catRecall         map[string]float64 // "any": the category's lines flagged
+}
+
+func score(det *phi.Detector, file string, lines []phiblind.Line, detail bool) (string, metrics) {
 	var tp, fp, fn, tn int
 	catSame := map[string]*tally{}
 	catAny := map[string]*tally{}
@@ -126,6 +181,12 @@ func score(det *phi.Detector, file string, lines []phiblind.Line, detail bool) s
 		return float64(a) / float64(b)
 	}
 	prec, rec := ratio(tp, tp+fp), ratio(tp, tp+fn)
+	m := metrics{precision: prec, recall: rec, catRecall: map[string]float64{}}
+	for _, c := range phiblind.Categories {
+		if catAny[c].n > 0 {
+			m.catRecall[c] = ratio(catAny[c].hit, catAny[c].n)
+		}
+	}
 	f1 := ratio(int(2e6*prec*rec), int(1e6*(prec+rec)))
 	var b strings.Builder
 	fmt.Fprintf(&b, "== %s: %d lines, %d PHI, %d clean (threshold %.2f)\n", file, len(lines), tp+fn, fp+tn, phi.DefaultMinConfidence)
@@ -187,5 +248,38 @@ func score(det *phi.Detector, file string, lines []phiblind.Line, detail bool) s
 			}
 		}
 	}
-	return b.String()
+	return b.String(), m
+}
+
+// BenchmarkBlindCorpus times the scorer: one iteration scans every line of
+// every corpus file (make bench prints lines/s).
+func BenchmarkBlindCorpus(b *testing.B) {
+	det := phi.Default()
+	var names []string
+	size := 0
+	for _, cf := range corpusFiles {
+		f, err := os.Open(filepath.Join("testdata", cf.name))
+		if err != nil {
+			b.Fatal(err)
+		}
+		lines, err := phiblind.ReadTSV(f)
+		f.Close()
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, l := range lines {
+			names = append(names, l.Name)
+			size += len(l.Name)
+		}
+	}
+	var buf []phi.Finding
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, n := range names {
+			buf = det.AppendScan(buf[:0], n)
+		}
+	}
+	b.ReportMetric(float64(b.N*len(names))/b.Elapsed().Seconds(), "lines/s")
 }
