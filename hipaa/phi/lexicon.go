@@ -43,6 +43,7 @@ const (
 	lxOrgHead    = 1 << 19 // first token of an orgPhrase
 	lxFamily     = 1 << 26 // family, household: the word before is a surname (bit 20 is lxDeny)
 	lxOrgWord    = 1 << 27 // one of orgHeads: the name before it is an organisation's or a place's
+	lxPlaceLabel = 1 << 28 // city, county, lat, geo ...: placeRule and coordinates run
 	lxMonthShift = 21      // month number 1..12 in bits 21-24
 	maxLookupLen = 24
 )
@@ -189,6 +190,11 @@ nj nm ny nc nd oh ok or pa pr ri sc sd tn tx ut vt va wa wv wi wy`
 	ordinalWords = `st nd rd th`
 )
 
+// placeLabels are the labels of a place below state level and of
+// coordinates (placeRule, coordinates).
+const placeLabels = `city county town hometown residence municipality village birthplace lat latitude lon lng long longitude
+geo gps coords coordinates latlng latlon geolocation`
+
 // monthsIntl are the month names of Spanish, Portuguese, French, German
 // and Italian, folded to ASCII as the scanner folds a token (février →
 // fevrier), with their common abbreviations.
@@ -229,7 +235,7 @@ func buildLexicon() *wordTab {
 		n += len(ws)
 	}
 	heads, orgs := labelHeads(), orgList()
-	n += len(heads) + len(orgs) + 5 + len(orgHeads)
+	n += len(heads) + len(orgs) + 5 + len(orgHeads) + len(fields(placeLabels))
 	t := newWordTabFor(n)
 	addLines(t, text)
 	addLines(t, intl)
@@ -263,6 +269,9 @@ func buildLexicon() *wordTab {
 	}
 	for w := range orgHeads {
 		t.update(w, func(old uint32) uint32 { return old | lxOrgWord })
+	}
+	for _, w := range fields(placeLabels) {
+		t.update(w, func(old uint32) uint32 { return old | lxPlaceLabel })
 	}
 	return t
 }

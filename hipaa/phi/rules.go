@@ -2125,8 +2125,19 @@ func (sc *scanner) placeRule() {
 				person = true
 			}
 		}
-		if !person || !sc.kvGap(i+1) {
+		infra := false // datacenter-city: Ashburn, office_city=Austin
+		for k := i - 1; k >= 0 && k >= i-3; k-- {
+			if sc.tokIs(k, "datacenter", "dc", "region", "az", "office", "store", "branch", "facility", "clinic", "site", "warehouse",
+				"hq", "pop", "edge", "vendor", "provider", "practice", "hospital", "company", "billing", "remit", "payer", "lab", "pharmacy") {
+				infra = true
+			}
+		}
+		if infra || !sc.kvGap(i+1) {
 			continue
+		}
+		conf := 0.8
+		if !person {
+			conf = 0.55 // city: Springfield on a record: most likely the person's
 		}
 		j, e := i+1, i
 		for ; j < n && j <= i+3; j++ {
@@ -2142,12 +2153,70 @@ func (sc *scanner) placeRule() {
 		if e == i || e+1 < n && sc.gap(e+1) != '/' && sc.gap(e+1) != ',' && sc.gap(e+1) != ';' {
 			continue
 		}
-		sc.add(CategoryAddress, sc.toks[i+1].s, sc.toks[e].e, 0.8)
+		sc.add(CategoryAddress, sc.toks[i+1].s, sc.toks[e].e, conf)
 		for x := i + 1; x <= e; x++ {
 			sc.toks[x].used = true
 		}
 		i = e
 	}
+}
+
+// coordinates finds a latitude and longitude with three decimals or more
+// (about 100 m: a home) after a place label (lat=42.3601/lon=-71.0589,
+// home-geo: 42.3601,-71.0589): a geographic subdivision smaller than a
+// state.
+func (sc *scanner) coordinates() {
+	s := sc.name
+	for i := 0; i < len(sc.toks); i++ {
+		if sc.toks[i].kind != tkAlpha || !sc.tokIs(i, "lat", "latitude", "lon", "lng", "long", "longitude", "geo", "gps", "coords", "coordinates", "latlng", "latlon", "geolocation") {
+			continue
+		}
+		v := int(sc.toks[i].e)
+		if v >= len(s) || s[v] != '=' && s[v] != ':' && s[v] != '/' && s[v] != '_' && s[v] != '-' {
+			continue
+		}
+		v++
+		for v < len(s) && s[v] == ' ' {
+			v++
+		}
+		e, ok := decimalAt(s, v)
+		if !ok {
+			continue
+		}
+		end := e
+		if e+1 < len(s) && s[e] == ',' {
+			if e2, ok2 := decimalAt(s, e+1); ok2 {
+				end = e2
+			}
+		}
+		sc.add(CategoryAddress, int32(v), int32(end), 0.7)
+		sc.mask(v, end)
+	}
+}
+
+// decimalAt reads a signed decimal with at least three decimals at s[i]
+// and returns its end.
+func decimalAt(s string, i int) (int, bool) {
+	k := i
+	if k < len(s) && (s[k] == '-' || s[k] == '+') {
+		k++
+	}
+	d := k
+	for k < len(s) && isDigit(s[k]) && k-d < 3 {
+		k++
+	}
+	if k == d || k >= len(s) || s[k] != '.' {
+		return 0, false
+	}
+	k++
+	f := k
+	for k < len(s) && isDigit(s[k]) {
+		k++
+	}
+	if k-f < 3 || k < len(s) && isAlnum(s[k]) {
+		return 0, false
+	}
+	return k, true
 }
 
 // ---- street addresses ----

@@ -153,8 +153,11 @@ func (sc *scanner) run() {
 	if sc.ndigit > 0 && (sc.lxOr&lxSuffix != 0 || sc.poTok) {
 		sc.addressRules()
 	}
-	if sc.ctxBits&(1<<ckAddress|1<<ckPatient|1<<ckName|1<<ckPlan) != 0 {
+	if sc.ctxBits&(1<<ckAddress|1<<ckPatient|1<<ckName|1<<ckPlan) != 0 || sc.lxOr&lxPlaceLabel != 0 {
 		sc.placeRule()
+		if sc.ndigit > 0 && sc.lxOr&lxPlaceLabel != 0 {
+			sc.coordinates()
+		}
 	}
 	if sc.has00 {
 		sc.dicomTagWord()

@@ -553,8 +553,16 @@ func TestPlaceLabels(t *testing.T) {
 		{"residence: Fort Collins", addr},
 		{"hometown=SALEM", addr},
 		{"datacenter-city: Ashburn", nil},
-		{"city: Denver", nil},
+		{"x-amz-meta-office-city: Austin", nil},
+		// a city on a record with no other word: most likely the
+		// person's (reported just above the policy threshold)
+		{"city: Denver", addr},
 		{"patient-city: tbd", nil},
+		// coordinates of a home (three decimals or more)
+		{"home/lat=42.3601/lon=-71.0589/visit.json", addr},
+		{"x-amz-meta-home-geo: 42.3601,-71.0589", addr},
+		{"metrics/lat=12.5ms", nil},
+		{"geo/region=us-east-1", nil},
 	})
 }
 
