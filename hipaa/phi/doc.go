@@ -11,17 +11,31 @@
 // the object itself is encrypted. The hipaa policy runs every such name
 // through a Detector before the call and refuses it on a finding.
 //
-// A Detector reports personal names (from embedded US Census 2010 surname
-// and SSA given-name lists and international names from @faker-js/faker
-// locales, weighed against an English word list; letters with diacritics
-// folded; CJK, DICOM and HL7 person names), dates
-// tied to a person, ages over 89, phone and fax numbers, email addresses,
-// SSNs, medical record, health plan, account and licence numbers, vehicle
-// and device identifiers, URLs, IP addresses, ZIP codes and street
-// addresses. Names are tokenized first (path separators, punctuation,
-// camelCase, letter/digit boundaries), so "patientSsn219-09-9999" is
-// caught. A Finding carries a Category, byte offsets and a confidence,
-// never the matched text.
+// A Detector reports personal names (the whole US Census 2010 surname
+// list and SSA given names weighed against an English word list,
+// international names from @faker-js/faker locales in Latin letters and
+// in their own scripts: Han, kana, Hangul, Arabic, Hebrew, Cyrillic,
+// Greek, Devanagari, Thai; letters with diacritics folded), dates tied to
+// a person (in several languages and calendars' units), ages over 89,
+// phone and fax numbers, email addresses, SSNs and other countries'
+// national ids (by their check digits where they have one), medical
+// record, health plan, account and licence numbers, vehicle and device
+// identifiers, personal URLs, client IP addresses, ZIP and postal codes,
+// street addresses, cities and coordinates. Identifiers are found by their
+// own shape, by a label in any casing and separator next to an
+// identifier-shaped value (memberid=…, claim/CLM-…, voiceprint/enroll-…),
+// and inside the formats health data travels in: HL7 v2 segments and CX
+// values, X12 segments, DICOM tags, FHIR paths. Names are tokenized first
+// (path separators, punctuation, camelCase, letter/digit boundaries), so
+// "patientSsn219-09-9999" is caught; percent-encoding and DICOM "^" are
+// decoded; random ids, hashes and UUIDs are masked. A Finding carries a
+// Category, byte offsets and a confidence, never the matched text.
+//
+// ScanText reads free text (mail subjects and bodies) with the same
+// findings: names in context, street addresses, cities and ZIP codes,
+// dates tied to a person and the identifier kinds above, with character
+// spans. No model is downloaded; the data is embedded with its provenance
+// (lexicon/PROVENANCE.md).
 //
 // The happy path needs no configuration:
 //
