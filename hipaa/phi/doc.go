@@ -16,7 +16,7 @@
 // international names from @faker-js/faker locales in Latin letters and
 // in their own scripts: Han, kana, Hangul, Arabic, Hebrew, Cyrillic,
 // Greek, Devanagari, Thai; letters with diacritics folded), dates tied to
-// a person (in several languages and calendars' units), ages over 89,
+// a person (in several languages, and in Han and Hangul date units), ages over 89,
 // phone and fax numbers, email addresses, SSNs and other countries'
 // national ids (by their check digits where they have one), medical
 // record, health plan, account and licence numbers, vehicle and device
