@@ -146,15 +146,6 @@ func isLatin(s string) bool {
 	return true
 }
 
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return false
-		}
-	}
-	return true
-}
-
 // cjk reports whether the name is written without spaces between family and given name.
 func cjk(loc string) bool { return loc == "zh_CN" || loc == "ja" || loc == "ko" }
 

@@ -179,15 +179,10 @@ func (g *G) dob() time.Time {
 	return time.Date(g.between(1926, 2021), time.Month(g.between(1, 12)), g.between(1, 28), 0, 0, 0, 0, time.UTC)
 }
 
-func (g *G) oldDOB() time.Time { // a birth date for someone over 89 in 2024
-	return time.Date(g.between(1922, 1934), time.Month(g.between(1, 12)), g.between(1, 28), 0, 0, 0, 0, time.UTC)
-}
-
 func (g *G) svcDate() time.Time {
 	return time.Date(g.between(2018, 2025), time.Month(g.between(1, 12)), g.between(1, 28), g.n(24), g.n(60), g.n(60), 0, time.UTC)
 }
 
-var monEN = []string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
 var monES = []string{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"}
 var monFR = []string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"}
 var monDE = []string{"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"}
