@@ -406,23 +406,14 @@ func (sc *scanner) rawAt(s string, i int) int {
 		}
 	case c == '|':
 		if i >= 3 && (i == 3 || !isAlnum(s[i-4])) {
-			switch {
-			case hasPrefixFold(s, i-3, "pid"):
-				sc.hl7Seg(i, 'P')
-			case hasPrefixFold(s, i-3, "pv1"):
-				sc.hl7Seg(i, 'V')
-			case hasPrefixFold(s, i-3, "nk1"):
-				sc.hl7Seg(i, 'N')
-			case hasPrefixFold(s, i-3, "in1"):
-				sc.hl7Seg(i, 'I')
-			case hasPrefixFold(s, i-3, "obr"):
-				sc.hl7Seg(i, 'O')
-			case hasPrefixFold(s, i-3, "orc"):
-				sc.hl7Seg(i, 'C')
-			case hasPrefixFold(s, i-3, "obx"):
-				sc.hl7Seg(i, 'X')
-			case hasPrefixFold(s, i-3, "msh"):
+			if hasPrefixFold(s, i-3, "msh") {
 				i = max(i, sc.hl7Header(i))
+			}
+			for _, g := range hl7Segments {
+				if hasPrefixFold(s, i-3, g.id) {
+					sc.hl7Seg(i, g.code)
+					break
+				}
 			}
 		}
 	case c == '*':
@@ -455,6 +446,13 @@ func (sc *scanner) rawAt(s string, i int) int {
 	}
 	return i
 }
+
+// hl7Segments are the HL7 v2 segments hl7Seg reads, by id, with the code
+// it takes.
+var hl7Segments = [...]struct {
+	id   string
+	code byte
+}{{"pid", 'P'}, {"pv1", 'V'}, {"nk1", 'N'}, {"in1", 'I'}, {"obr", 'O'}, {"orc", 'C'}, {"obx", 'X'}}
 
 func (sc *scanner) email(at int) {
 	s := sc.name

@@ -214,14 +214,7 @@ func (sc *scanner) hl7Seg(i int, seg byte) {
 				sc.mask(start, e)
 			}
 		case 5:
-			e := k
-			for e > start && (s[e-1] == '^' || s[e-1] == '~') {
-				e--
-			}
-			if e-start >= 2 && digitsIn(v) == 0 {
-				sc.add(CategoryName, int32(start), int32(e), 0.9)
-				sc.mask(start, e)
-			}
+			sc.hl7Name(start, k)
 		case 7:
 			if digitsIn(v) >= 8 {
 				sc.add(CategoryDate, int32(start), int32(k), 0.9)
@@ -241,7 +234,21 @@ func (sc *scanner) hl7Seg(i int, seg byte) {
 	}
 }
 
-// hl7Other reads field f, s[start:k], of a PV1 or NK1 segment.
+// hl7Name records the person name (XPN) in field s[start:k] of an HL7
+// segment: PID-5, NK1-2, IN1-16.
+func (sc *scanner) hl7Name(start, k int) {
+	s := sc.name
+	e := k
+	for e > start && (s[e-1] == '^' || s[e-1] == '~') {
+		e--
+	}
+	if e-start >= 2 && digitsIn(s[start:k]) == 0 {
+		sc.add(CategoryName, int32(start), int32(e), 0.9)
+		sc.mask(start, e)
+	}
+}
+
+// hl7Other reads field f, s[start:k], of a segment other than PID.
 func (sc *scanner) hl7Other(seg byte, f, start, k int) {
 	s := sc.name
 	e := start // the first component of the first repetition
@@ -254,24 +261,8 @@ func (sc *scanner) hl7Other(seg byte, f, start, k int) {
 			sc.add(CategoryMRN, int32(start), int32(e), 0.85)
 			sc.mask(start, e)
 		}
-	case seg == 'N' && f == 2:
-		e := k
-		for e > start && (s[e-1] == '^' || s[e-1] == '~') {
-			e--
-		}
-		if e-start >= 2 && digitsIn(s[start:k]) == 0 {
-			sc.add(CategoryName, int32(start), int32(e), 0.9)
-			sc.mask(start, e)
-		}
-	case seg == 'I' && f == 16:
-		e := k
-		for e > start && (s[e-1] == '^' || s[e-1] == '~') {
-			e--
-		}
-		if e-start >= 2 && digitsIn(s[start:k]) == 0 {
-			sc.add(CategoryName, int32(start), int32(e), 0.9)
-			sc.mask(start, e)
-		}
+	case seg == 'N' && f == 2, seg == 'I' && f == 16:
+		sc.hl7Name(start, k)
 	case seg == 'I' && f == 18, seg == 'O' && f == 7, seg == 'C' && f == 9:
 		if digitsIn(s[start:e]) >= 8 {
 			sc.add(CategoryDate, int32(start), int32(e), 0.85)
