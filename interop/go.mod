@@ -34,4 +34,5 @@ require (
 	github.com/aws/smithy-go v1.28.8 // indirect
 	github.com/dafny-lang/DafnyRuntimeGo/v4 v4.11.3 // indirect
 	github.com/google/uuid v1.6.0 // indirect
+	golang.org/x/text v0.41.0 // indirect
 )
