@@ -416,6 +416,7 @@ func (sc *scanner) rawAt(s string, i int) int {
 				}
 			}
 		}
+		i = max(i, sc.fhirIdentifier(i))
 	case c == '*':
 		i = max(i, sc.x12Seg(i))
 	case c == '(':

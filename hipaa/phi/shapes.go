@@ -872,3 +872,46 @@ func (sc *scanner) hl7Header(i int) int {
 	sc.mask(i+1, e)
 	return e - 1
 }
+
+// fhirIdentifier reads a FHIR token search on an identifier whose '|'
+// (between the system and the value) is at s[i]:
+// Patient?identifier=urn:oid:2.16.840.1.113883.3.9303.1|5480539. The
+// value is the person's identifier in that system: an SSN when the system
+// is the SSA's (2.16.840.1.113883.4.1, http://hl7.org/fhir/sid/us-ssn),
+// else a record number. It returns the last byte consumed, or i.
+func (sc *scanner) fhirIdentifier(i int) int {
+	s := sc.name
+	b := i
+	for b > 0 && s[b-1] != '=' && s[b-1] != '&' && s[b-1] != '?' && i-b < 100 {
+		b--
+	}
+	if b < 11 || s[b-1] != '=' || !hasPrefixFold(s, b-11, "identifier=") && !hasPrefixFold(s, b-8, ":of-type=") {
+		return i
+	}
+	e := i + 1
+	for e < len(s) && s[e] != '&' && s[e] != '/' && s[e] != ' ' && s[e] != '#' {
+		e++
+	}
+	if e-i-1 < 3 || digitsIn(s[i+1:e]) < 3 {
+		return i
+	}
+	system := s[b:i]
+	c, conf := CategoryMRN, 0.9
+	if strings.Contains(system, "2.16.840.1.113883.4.1") || containsFold(system, "us-ssn") {
+		c, conf = CategorySSN, 0.97
+	}
+	sc.add(c, int32(i+1), int32(e), conf)
+	sc.mask(i+1, e)
+	return e - 1
+}
+
+// containsFold reports whether sub (lower-case ASCII) is in s, ignoring
+// ASCII case.
+func containsFold(s, sub string) bool {
+	for k := 0; k+len(sub) <= len(s); k++ {
+		if hasPrefixFold(s, k, sub) {
+			return true
+		}
+	}
+	return false
+}

@@ -1019,3 +1019,14 @@ func TestInitialsAndFamilies(t *testing.T) {
 		{"builds/20240101-rc", nil},
 	})
 }
+
+// TestFHIRIdentifierSearch: the value of a FHIR identifier token search is
+// the person's identifier in its system (an SSN in the SSA's).
+func TestFHIRIdentifierSearch(t *testing.T) {
+	runShapeCases(t, Default(), []shapeCase{
+		{"queries/fhir/Patient?identifier=urn:oid:2.16.840.1.113883.3.9303.1|5480539", []Category{CategoryMRN}},
+		{"fhir/Patient?identifier=http://hl7.org/fhir/sid/us-ssn|219099999", []Category{CategorySSN}},
+		{"FHIR/PATIENT?IDENTIFIER=HTTP://HL7.ORG/FHIR/SID/US-SSN|219099999", []Category{CategorySSN}},
+		{"Observation?code=http://loinc.org|2345-7", nil},
+	})
+}
