@@ -66,7 +66,8 @@ type scanner struct {
 	hasHigh  bool   // a word has a non-ASCII byte: fixHigh runs
 	has8     bool   // a digit token of 8 digits (a compact date): nameDate runs
 	has00    bool   // a digit token 00nn (a DICOM group: 0010, 0008, 0038): dicomTagWord runs
-	seps     uint8  // the name has a '^' (sepCaret), '=' (sepEq), ':' (sepColon): set by the raw pass
+	seps     uint8  // the name has a '^' (sepCaret), '=' (sepEq), ':' (sepColon), ',' (sepComma): set by the raw pass
+	hump     bool   // two letter tokens glued, a camel-case hump or an ABc split (set by the tokenizer): maskRandomIDs runs
 
 	// The tokens a rule pass can act on (bit k: token k; all bits set
 	// when there are more than 64 tokens), so that the pass visits only
@@ -104,6 +105,7 @@ const (
 	sepCaret = 1 << iota
 	sepEq
 	sepColon
+	sepComma
 )
 
 // Context kinds that start an identifier (idRules) or a name (nameRules).
@@ -131,11 +133,18 @@ func (sc *scanner) run() {
 		sc.finish()
 		return
 	}
-	for k := 1; k < len(sc.toks); k++ {
-		// two letter tokens glued: a camel-case hump (or an ABc split)
-		if t := &sc.toks[k]; t.s == sc.toks[k-1].e && t.kind == tkAlpha && sc.toks[k-1].kind == tkAlpha {
+	if !sc.hasHigh {
+		// the tokens are as the tokenizer left them
+		if sc.hump {
 			sc.maskRandomIDs()
-			break
+		}
+	} else {
+		for k := 1; k < len(sc.toks); k++ {
+			// two letter tokens glued: a camel-case hump (or an ABc split)
+			if t := &sc.toks[k]; t.s == sc.toks[k-1].e && t.kind == tkAlpha && sc.toks[k-1].kind == tkAlpha {
+				sc.maskRandomIDs()
+				break
+			}
 		}
 	}
 	sc.candidates()
@@ -199,7 +208,8 @@ func (sc *scanner) run() {
 			sc.ipv6Dashed()
 		}
 	}
-	if c := sc.name[0] | 0x20; c == 'h' || strings.IndexByte(sc.name, ',') > 0 {
+	// a ',' after the first byte (the raw pass notes any ',')
+	if c := sc.name[0] | 0x20; c == 'h' || sc.seps&sepComma != 0 && strings.IndexByte(sc.name[1:], ',') >= 0 {
 		sc.greetingName()
 	}
 	if sc.lxOr&lxFamily != 0 {
@@ -376,7 +386,7 @@ var rawInteresting = [256]bool{'@': true, ':': true, 'w': true, 'W': true, '-': 
 
 func (sc *scanner) rawPass() {
 	s := sc.name
-	for _, c := range [...]byte{'^', '=', ':'} {
+	for _, c := range [...]byte{'^', '=', ':', ','} {
 		if strings.IndexByte(s, c) >= 0 {
 			sc.seps |= sepByte[c]
 		}
@@ -862,6 +872,9 @@ func (sc *scanner) tokenize() {
 			if (c^nc)&cDigit != 0 || c&(cLower|cHigh) != 0 && nc&cUpper != 0 ||
 				c&nc&cUpper != 0 && i+1 < n && byteClass[s[i+1]]&cLower != 0 {
 				sc.pushToken(ts, i, ws, 0, up, tc)
+				if (c|nc)&cDigit == 0 {
+					sc.hump = true // a split between two letters
+				}
 				ts, wups, up, tc = i, wups+up, 0, nc
 			}
 			c = nc

@@ -162,7 +162,7 @@ func (sc *scanner) rawPass64(cand uint64, off, i int) int {
 }
 
 // sepByte marks the separators that run looks for (scanner.seps).
-var sepByte = [256]uint8{'^': sepCaret, '=': sepEq, ':': sepColon}
+var sepByte = [256]uint8{'^': sepCaret, '=': sepEq, ':': sepColon, ',': sepComma}
 
 // rawByte is rawInteresting as 0 or 1.
 var rawByte = func() (t [256]uint8) {
@@ -188,6 +188,9 @@ func (sc *scanner) tokenize64(m *byteMasks, off int) {
 	wordLast := alnum &^ (alnum >> 1)
 	tokStart := wordStart | split
 	tokLast := alnum & (tokStart>>1 | ^(alnum >> 1))
+	if split&^(m.digit|m.digit<<1) != 0 {
+		sc.hump = true // a split between two letters
+	}
 
 	toks := sc.toks[:cap(sc.toks)] // room for a token a byte (scanFast)
 	nt := len(sc.toks)
