@@ -1522,6 +1522,8 @@ func (sc *scanner) idSurname() {
 	}
 	if n > 64 {
 		cand = ^uint64(0)
+	} else if !sc.hasHigh {
+		cand &= sc.linkTok // (fixHigh may join tokens)
 	}
 	for i := nextTok(cand, 0); i < n; i = nextTok(cand, i) {
 		t := &sc.toks[i]

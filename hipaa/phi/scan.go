@@ -80,6 +80,7 @@ type scanner struct {
 	// Set by the tokenizer, for candidates: digit tokens, lower-case letter
 	// tokens, letter tokens with flags (bit k&63: token k).
 	digTok, lowTok, lxTok uint64
+	linkTok               uint64 // tokens after a lone '_' or '-' (gap): idSurname's candidates
 	ctxTok                uint64 // context words for ctxBack and ctxFwd (candidates; all bits set over 64 tokens)
 	nameCtxTok            uint64 // name, patient and title context words (candidates)
 
@@ -923,6 +924,9 @@ func (sc *scanner) pushToken(s, e, ws, we, up int, tc uint8) {
 	t.s, t.e, t.ws, t.we = int32(s), int32(e), int32(ws), int32(we)
 	if n > 0 {
 		t.gap = gapBefore(sc.name, sc.toks[n-1].e, int32(s))
+		if t.gap == '_' || t.gap == '-' {
+			sc.linkTok |= bit
+		}
 	}
 	if tc&cDigit != 0 {
 		t.kind = tkDigit

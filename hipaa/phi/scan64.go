@@ -296,10 +296,15 @@ func (sc *scanner) tokenize64(m *byteMasks, off int) {
 		}
 		if first > 0 {
 			// the gap before the word (gapBefore, its common case written out)
+			var g byte
 			if pe, ps := toks[first-1].e, int32(off+ws); ps-pe == 1 {
-				toks[first].gap = sc.name[ps-1]
+				g = sc.name[ps-1]
 			} else {
-				toks[first].gap = gapBefore(sc.name, pe, ps)
+				g = gapBefore(sc.name, pe, ps)
+			}
+			toks[first].gap = g
+			if g == '_' || g == '-' {
+				sc.linkTok |= 1 << uint(first&63)
 			}
 		}
 		wm := spanMask(ws, we)
