@@ -67,6 +67,11 @@ func (sc *scanner) idRules() {
 			sc.wordHasDigit(j+1) {
 			j++ // the step or the kind of record: voiceprint/enroll-8C36E481ABE0
 		}
+		if (c == ckPatient || c == ckPlan || c == ckMRN) && j+1 < n && sc.toks[j].kind == tkAlpha && sc.toks[j].e == sc.toks[j].we &&
+			sc.tokIs(j, "photos", "photo", "images", "image", "records", "files", "docs", "documents", "charts", "notes", "scans", "uploads", "reports", "data", "cards") &&
+			sc.wordHasDigit(j+1) && sc.gap(j+1) != 0 {
+			j++ // the kind of record: patient-photos/6568546_face.jpg
+		}
 		if j >= n {
 			continue
 		}
@@ -108,7 +113,7 @@ func (sc *scanner) idRules() {
 		groups := 1
 		for k+1 < n && (!sc.toks[k+1].masked || sc.labeledHex(k+1)) {
 			g := sc.gap(k + 1)
-			if g == 0 || g == '-' && sc.wordHasDigit(k+1) || g == '_' && c == ckDevice && sc.wordHasDigit(k+1) ||
+			if g == 0 || g == '-' && sc.wordHasDigit(k+1) || g == '_' && c == ckDevice && (sc.wordHasDigit(k+1) || sc.tokLen(k+1) == 2 && sc.allHex(int(sc.toks[k+1].s), int(sc.toks[k+1].e))) ||
 				c == ckPlate && (g == '-' || g == ' ') && groups <= 2 && sc.tokLen(k+1) <= 4 && (sc.toks[k].kind != sc.toks[k+1].kind || groups == 1 && sc.tokLen(k) <= 3) ||
 				g == ' ' && c == ckNatID && sc.toks[k].kind == tkDigit && sc.toks[k+1].kind == tkDigit {
 				// NHS numbers are written 943 476 5919
@@ -408,7 +413,12 @@ func (sc *scanner) ctxPrefix(j int) bool {
 	default:
 		return false
 	}
-	return j+1 < len(sc.toks) && sc.toks[j+1].kind == tkDigit && sc.gap(j+1) == 0 && t.e-t.s <= 3
+	if j+1 >= len(sc.toks) || sc.toks[j+1].kind != tkDigit || t.e-t.s > 3 {
+		return false
+	}
+	// MR-1630652: a title's letters before a dash and a long number are an
+	// id's prefix too
+	return sc.gap(j+1) == 0 || sc.gap(j+1) == '-' && t.caps == capUpper && sc.tokLen(j+1) >= 5
 }
 
 // isNewIDCtx reports whether c is one of the label kinds that only
@@ -1587,6 +1597,49 @@ func (sc *scanner) surnamePrefix(i int) bool {
 	k0, k1, k2, h := wordKey(b[:], n)
 	lx := sc.d.lex.get(k0, k1, k2, n, h)
 	return lx>>lxSurShift&3 != 0 && lx&lxEngCommon == 0
+}
+
+// idPrefixes are the letters that systems put before a person's record
+// numbers, and what the number is: CLM8291317191, MR-1630652, ENC_88123.
+var idPrefixes = map[string]Category{
+	"mr": CategoryMRN, "mrn": CategoryMRN, "pt": CategoryMRN, "pat": CategoryMRN, "pid": CategoryMRN,
+	"enc": CategoryMRN, "csn": CategoryMRN, "vn": CategoryMRN, "accn": CategoryMRN, "spec": CategoryMRN,
+	"rx": CategoryMRN, "clm": CategoryAccount, "mbr": CategoryHealthPlan, "mem": CategoryHealthPlan,
+	"sub": CategoryHealthPlan, "acct": CategoryAccount, "har": CategoryAccount,
+}
+
+// prefixedID finds a record number written after its system's letters,
+// glued or after a dash or underscore, with no label before it: five
+// digits or more, the letters in capitals or lower case (not mixed), the
+// number ending its word group.
+func (sc *scanner) prefixedID() {
+	n := len(sc.toks)
+	for i := 0; i+1 < n; i++ {
+		t, u := &sc.toks[i], &sc.toks[i+1]
+		if t.kind != tkAlpha || u.kind != tkDigit || t.masked && !t.hexw || t.used || u.used || u.masked && !u.hexw || t.e-t.s > 4 || t.caps == capMixed || t.caps == capTitle {
+			continue
+		}
+		if g := sc.gap(i + 1); g != 0 && g != '-' && g != '_' || u.e-u.s < 5 || u.e-u.s > 14 {
+			continue
+		}
+		if t.s > 0 && isAlnum(sc.name[t.s-1]) {
+			continue // the letters must start their word: not ...XMR-123
+		}
+		if e := int(u.e); e < len(sc.name) && (isAlnum(sc.name[e]) || sc.name[e] == '-' && e+1 < len(sc.name) && isDigit(sc.name[e+1])) {
+			continue // the number must end its group: not MR-2024-01-05
+		}
+		var b [4]byte
+		for k := t.s; k < t.e; k++ {
+			b[k-t.s] = lower(sc.name[k])
+		}
+		c, ok := idPrefixes[string(b[:t.e-t.s])]
+		if !ok || timestampLike(sc.tokStr(i+1)) {
+			continue
+		}
+		sc.add(c, t.s, u.e, 0.75)
+		t.used, u.used = true, true
+		i++
+	}
 }
 
 // docPrefix reports whether token k, right before names and a date, is a

@@ -202,6 +202,7 @@ func (sc *scanner) run() {
 			sc.dateInitials()
 		}
 		sc.idSurname()
+		sc.prefixedID()
 		if sc.ctxBits&(1<<ckZIP) != 0 {
 			sc.postcodeAfterLabel()
 		}

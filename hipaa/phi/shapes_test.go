@@ -1030,3 +1030,25 @@ func TestFHIRIdentifierSearch(t *testing.T) {
 		{"Observation?code=http://loinc.org|2345-7", nil},
 	})
 }
+
+// TestPrefixedAndRecordKinds: record numbers after their system's letters
+// (CLM…, MR-…), the kind of record between a person label and the value,
+// more labels (claimant, members, certificates, dos), MACs in underscores.
+func TestPrefixedAndRecordKinds(t *testing.T) {
+	runShapeCases(t, Default(), []shapeCase{
+		{"CLM8291317191", []Category{CategoryAccount}},
+		{"epic-bridges/outbound/UMMC/ADT_A03_MR-0516560_741190.hl7", []Category{CategoryMRN}},
+		{"rpm/patients/MR-7431557/glucose", []Category{CategoryMRN}},
+		{"ehr/patient-photos/6568546_face.jpg", []Category{CategoryMRN}},
+		{"hospital-at-home/members/U5203155501/vitals", []Category{CategoryHealthPlan}},
+		{"disability/ltd/claimant-625532334/aps.pdf", []Category{CategoryMRN}},
+		{"vital-records/birth-certificates/WA-2021-500691.pdf", []Category{CategoryLicense}},
+		{"x-amz-meta-dos: 20201119", []Category{CategoryDate}},
+		{"paired_1a_dc_ce_1e_7a_25", []Category{CategoryDevice}},
+		// not ids
+		{"mr-2024-01-05", nil},
+		{"builds/rx-20240101", nil},
+		{"SUB-2024", nil},
+		{"pt-1", nil},
+	})
+}
