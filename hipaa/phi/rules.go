@@ -1068,13 +1068,18 @@ func (sc *scanner) singleDigit(i int) {
 			conf = 0.6
 		}
 		sc.add(CategorySSN, t.s, t.e, conf)
-	case (L == 10 || L == 11 && str[0] == '1') && (ctx == ckPhone || ctx == ckFax):
-		if nanp(str[L-10:]) {
-			c := CategoryPhone
-			if ctx == ckFax {
-				c = CategoryFax
-			}
+	case L >= 9 && L <= 15 && (ctx == ckPhone || ctx == ckFax):
+		c := CategoryPhone
+		if ctx == ckFax {
+			c = CategoryFax
+		}
+		switch {
+		case (L == 10 || L == 11 && str[0] == '1') && nanp(str[L-10:]):
 			sc.add(c, t.s, t.e, 0.9)
+		case L != 10 && !(L == 11 && str[0] == '1') && (str[0] == '0' || L >= 11):
+			// a national number with its trunk 0 (01094980205) or an
+			// international one without its '+', after a phone label
+			sc.add(c, t.s, t.e, 0.8)
 		}
 	case (L == 8 || L == 6) && ctx == ckDate:
 		y, m, d := 0, 0, 0

@@ -1052,3 +1052,18 @@ func TestPrefixedAndRecordKinds(t *testing.T) {
 		{"pt-1", nil},
 	})
 }
+
+// TestLabelsInOtherLanguages: identifier labels of other languages and
+// systems (Führerschein, Kennzeichen, número de historia, Teudat Zehut,
+// IDFA, geohash, wallet), and label words that are also names stay names.
+func TestLabelsInOtherLanguages(t *testing.T) {
+	runShapeCases(t, Default(), []shapeCase{
+		{"x-amz-meta-fuhrerschein: 277764920402", []Category{CategoryLicense}},
+		{"x-amz-meta-kennzeichen: TQR4R04", []Category{CategoryVehicle}},
+		{"x-amz-meta-numero-historia: H9622408", []Category{CategoryMRN}},
+		{"x-amz-meta-teudat-zehut: 429823099", []Category{CategorySSN}},
+		{"x-amz-meta-edad: 101", []Category{CategoryAge}},
+		{"hub/msisdn/01094980205/uplink", []Category{CategoryPhone}},
+		{"home/ashanti-vitale/bp-cuff", nameCat},
+	})
+}
