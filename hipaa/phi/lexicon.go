@@ -99,7 +99,7 @@ var ctxWords = map[ctxKind][]string{
 	ckEmail:    {"email", "mail", "emailaddress"},
 	ckSSN:      {"ssn", "ssns", "social", "socsec", "ssno", "ssnum", "ss"},
 	ckMRN:      {"mrn", "medrec", "chart", "emr", "ehr", "mrno", "medicalrecord", "patientid", "ptid", "otherpatientids", "medicalrecordnumber", "patid", "medrecno", "chartno", "hrn", "mrnum", "historia", "nhc", "prontuario", "patientennummer", "fallnummer"},
-	ckPlan:     {"member", "memberid", "subscriber", "subscriberid", "hicn", "mbi", "medicaid", "medicare", "beneficiary", "insured", "insurance", "payer", "payor", "hpid", "enrollee", "healthcard", "ohip", "medicareno", "kvnr", "cns", "members", "mbr", "mbrid", "mbrno", "memberno", "subscriberno", "policyholder", "cardholder", "philhealth", "ramq", "phn", "abha", "sanitaria", "versichertennummer", "krankenkasse", "tessera"},
+	ckPlan:     {"member", "memberid", "subscriber", "subscriberid", "hicn", "mbi", "medicaid", "medicare", "beneficiary", "insured", "insurance", "hpid", "enrollee", "healthcard", "ohip", "medicareno", "kvnr", "cns", "members", "mbr", "mbrid", "mbrno", "memberno", "subscriberno", "policyholder", "cardholder", "philhealth", "ramq", "phn", "abha", "sanitaria", "versichertennummer", "krankenkasse", "tessera"},
 	ckPlanWeak: {"policy", "plan", "coverage"},
 	ckAccount:  {"acct", "account", "acc", "accountno", "acctno", "billing", "card", "cc", "iban", "routing", "creditcard", "debit", "bank", "guarantor", "har", "harno", "cards", "wallet", "cuenta", "konto", "compte"},
 	ckLicense:  {"license", "licence", "lic", "dl", "driver", "drivers", "permit", "cert", "certificate", "licenseno", "passport", "passportno", "dln", "certificates", "fuhrerschein", "fuehrerschein", "permis", "carnet", "patente", "rijbewijs", "korkort", "licencia"},
@@ -153,7 +153,7 @@ bayes theorem|fisher exact|pearson correlation|mann whitney|wilcoxon rank|kruska
 lyme disease|huntington disease|huntingtons disease|marfan syndrome|wilson disease|hashimoto thyroiditis|raynaud syndrome|reye syndrome|
 tommy hilfiger|calvin klein|ralph lauren|louis vuitton|dolce gabbana|harley davidson|rolls royce|aston martin|mercedes benz|ben jerry|
 marriott hotel|hilton hotel|dr pepper|tim hortons|wendy s|sherwin williams|charles river|william blair|raymond james|edward jones|
-frank lloyd|baker tilly|walter reed|martin luther king|washington state|lincoln center|grant thornton|allen bradley|black decker|warner bros|warner brothers|simon schuster|ernst young`
+frank lloyd|baker tilly|walter reed|ronald reagan|beth israel lahey|israel lahey|martin luther king|washington state|lincoln center|grant thornton|allen bradley|black decker|warner bros|warner brothers|simon schuster|ernst young`
 
 // stopWords are never names, even when a name list has them: technical
 // words common in keys, placeholders, and popular software names.
@@ -175,7 +175,7 @@ tableau looker okta stripe twilio salesforce hubspot zendesk jira confluence sla
 amazon google microsoft azure aws gcp ibm dell hp cisco intel linux ubuntu debian centos fedora
 epic cerner meditech allscripts athenahealth hl fhir dicom hl7 icd cpt loinc snomed
 patient patients provider providers physician clinic hospital claim claims encounter visit visits
-order orders sku product products customer customers vendor vendors store stores ephi pii meta amz auth soundex metaphone nysiis philips
+order orders sku product products customer customers vendor vendors store stores ephi pii meta amz auth soundex metaphone nysiis philips siemens
 dob age ssn mrn phone fax email id ephi pii hipaa
 monday tuesday wednesday thursday friday saturday sunday`
 

@@ -194,6 +194,9 @@ func (sc *scanner) idRules() {
 		case ckNatID:
 			// NHS 10 digits, SIN 9, NIR 13-15, Steuer-ID 11, NINO AB123456C
 			cat = CategorySSN
+			if letters == 0 && groups == 2 && len(id) == 10 && id[2] == '-' {
+				break // an EIN (12-3456789): an employer's or a practice's tax id
+			}
 			if digits >= 6 && size >= 8 && size <= 16 && letters <= 3 {
 				conf = 0.8
 				if letters == 0 && natIDCheck(sc.name[s:e]) {
@@ -230,6 +233,9 @@ func (sc *scanner) idRules() {
 			}
 		case ckPlanWeak:
 			cat = CategoryHealthPlan
+			if periodLike(id) {
+				break // coverage-2025-wk35, plan-2024Q3: a reporting period
+			}
 			if size >= 6 && digits >= 3 && (letters >= 1 || digits >= 7) && size <= 16 {
 				conf = 0.75
 			}
@@ -645,6 +651,12 @@ func (sc *scanner) chainAt(g []int) int {
 				conf, cat = 0.95, CategoryFax
 			case ckDate, ckSSN, ckZIP:
 				conf = 0.5
+			}
+			switch a {
+			case "800", "888", "877", "866", "855", "844", "833":
+				if ctx != ckPhone && ctx != ckFax {
+					conf = min(conf, 0.45) // toll-free: an organisation's line
+				}
 			}
 			s, e := span(off + 3)
 			if paren {
@@ -1884,7 +1896,7 @@ var orgHeads = map[string]bool{
 	"tunnel": true, "library": true, "museum": true, "airport": true, "station": true, "childrens": true,
 	"inc": true, "llc": true, "corp": true, "ltd": true, "gmbh": true, "company": true, "bank": true, "hotel": true,
 	"square": true, "plaza": true, "act": true, "syndrome": true, "disease": true, "theorem": true, "criteria": true,
-	"portal": true, "foundation's": true,
+	"portal": true, "wing": true, "pavilion": true, "tower": true, "building": true,
 }
 
 // dropOrgNames removes name findings that an orgHead word ends or
@@ -2784,6 +2796,22 @@ func phoneSSNShape(s string) bool {
 		}
 	}
 	return n == 3 && L[0] == 3 && (L[1] == 3 || L[1] == 2) && L[2] == 4
+}
+
+// periodLike reports whether id is a reporting period: a year, then a
+// week, quarter, month or half (2025-wk35, 2024Q3, 2024-M07, 2023H1).
+func periodLike(id string) bool {
+	if len(id) < 6 || !isDigit(id[0]) || atoi(id[:4]) < 1900 || atoi(id[:4]) > 2100 {
+		return false
+	}
+	r := strings.TrimLeft(id[4:], "-_")
+	for _, p := range [...]string{"wk", "w", "q", "m", "h", "p"} {
+		if len(r) > len(p) && strings.EqualFold(r[:len(p)], p) {
+			rest := r[len(p):]
+			return len(rest) <= 2 && digitsIn(rest) == len(rest)
+		}
+	}
+	return false
 }
 
 // cpfCheck reports whether the 11 digits of a CPF pass its two mod-11

@@ -1067,3 +1067,19 @@ func TestLabelsInOtherLanguages(t *testing.T) {
 		{"home/ashanti-vitale/bp-cuff", nameCat},
 	})
 }
+
+// TestOrganisationsNotPeople: payer ids, an employer's EIN, toll-free
+// lines, reporting periods, vendors and hospital wings are no person's.
+func TestOrganisationsNotPeople(t *testing.T) {
+	runShapeCases(t, Default(), []shapeCase{
+		{"x-amz-meta-payer-id: 87726", nil},
+		{"x-amz-meta-billing-tin: 50-5770048", nil},
+		{"ivr/prompts/payer-provider-line-1-800-680-4895.wav", nil},
+		{"immunization-registry/reports/MN/coverage-2025-wk35.csv", nil},
+		{"radiology/mwl/config/CT-AE_SIEMENS_VIDA.json", nil},
+		{"facilities/lincoln-wing/floorplans/level-9.pdf", nil},
+		{"ronald-reagan-ucla-rcm-archive", nil},
+		{"Fax received from 800-426-2228 (20 pages)", []Category{CategoryFax}},
+		{"x-amz-meta-member-tin: 123-45-6789", []Category{CategorySSN}},
+	})
+}
