@@ -44,6 +44,7 @@ const (
 	lxFamily     = 1 << 26 // family, household: the word before is a surname (bit 20 is lxDeny)
 	lxOrgWord    = 1 << 27 // one of orgHeads: the name before it is an organisation's or a place's
 	lxPlaceLabel = 1 << 28 // city, county, lat, geo ...: placeRule and coordinates run
+	lxSaint      = 1 << 29 // san, santa, sao, saint ...: a name after it is a place's
 	lxMonthShift = 21      // month number 1..12 in bits 21-24
 	maxLookupLen = 24
 )
@@ -235,7 +236,7 @@ func buildLexicon() *wordTab {
 		n += len(ws)
 	}
 	heads, orgs := labelHeads(), orgList()
-	n += len(heads) + len(orgs) + 5 + len(orgHeads) + len(fields(placeLabels))
+	n += len(heads) + len(orgs) + 5 + len(orgHeads) + len(fields(placeLabels)) + 7
 	t := newWordTabFor(n)
 	addLines(t, text)
 	addLines(t, intl)
@@ -269,6 +270,9 @@ func buildLexicon() *wordTab {
 	}
 	for w := range orgHeads {
 		t.update(w, func(old uint32) uint32 { return old | lxOrgWord })
+	}
+	for _, w := range fields("sao san santa santo saint sainte ste") {
+		t.update(w, func(old uint32) uint32 { return old | lxSaint })
 	}
 	for _, w := range fields(placeLabels) {
 		t.update(w, func(old uint32) uint32 { return old | lxPlaceLabel })

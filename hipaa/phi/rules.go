@@ -241,8 +241,8 @@ func (sc *scanner) idRules() {
 			}
 		case ckAccount:
 			cat = CategoryAccount
-			if sc.tokIs(i-1, "aws", "gcp", "azure", "cloud", "service", "storage") {
-				break // a cloud or service account: no person's
+			if sc.tokIs(i-1, "aws", "gcp", "azure", "cloud", "service", "storage") || letters == 0 && digits == 12 && sc.awsBefore(i) {
+				break // a cloud or service account: no person's (aws:sourceAccount=252385884900)
 			}
 			if digits >= 4 && size >= 5 {
 				conf = 0.9
@@ -1914,11 +1914,25 @@ func (sc *scanner) dropOrgNames() {
 	sc.dst = sc.dst[:out]
 }
 
+// awsBefore reports whether a token before i is aws, arn or amazonaws.
+func (sc *scanner) awsBefore(i int) bool {
+	for k := 0; k < i; k++ {
+		if sc.tokIs(k, "aws", "arn", "amazonaws") {
+			return true
+		}
+	}
+	return false
+}
+
 // orgAfter reports whether the name at s:e is an organisation's or a
-// place's: its last word or the next one is an orgHead.
+// place's: its last word or the next one is an orgHead, or it starts with
+// a saint's prefix (São Paulo, San Jose, Santa Clara, St Louis).
 func (sc *scanner) orgAfter(s, e int32) bool {
 	for k := range sc.toks {
 		t := &sc.toks[k]
+		if t.s == s && t.kind == tkAlpha && t.lx&lxSaint != 0 {
+			return true
+		}
 		if t.e == e && t.kind == tkAlpha && t.s > s && sc.orgHead(k) {
 			return true
 		}
@@ -2435,15 +2449,35 @@ func nameLink(g byte) bool {
 // tokens starting at token i, or -1.
 func (sc *scanner) orgPhrase(i int) int {
 	n := len(sc.toks)
+	last := -1 // the longest: martin luther king, not martin luther
 	for j := i + 1; j < n && j <= i+2; j++ {
 		if sc.toks[j].kind != tkAlpha || !nameLink(sc.gap(j)) {
 			break
 		}
 		if sc.tabTokens(orgTab, i, j) != 0 {
-			return j
+			last = j
 		}
 	}
-	return -1
+	return last
+}
+
+// techName reports whether the "name" context word at token k names a
+// thing rather than a person: tableName, file_name, bucket-name, hostName.
+func (sc *scanner) techName(k int) bool {
+	if !sc.tokIs(k, "name", "names") || k == 0 {
+		return false
+	}
+	p := &sc.toks[k-1]
+	if p.kind != tkAlpha || p.e != sc.toks[k].s && sc.gap(k) != '_' && sc.gap(k) != '-' && sc.gap(k) != ' ' {
+		return false
+	}
+	return sc.tokIs(k-1, "table", "file", "bucket", "host", "app", "service", "stream", "function", "queue", "topic", "key", "db",
+		"schema", "column", "field", "object", "resource", "stack", "cluster", "domain", "index", "role", "policy", "job", "task",
+		"project", "repo", "branch", "tag", "image", "container", "device", "model", "product", "brand", "company", "org", "team",
+		"group", "attribute", "param", "parameter", "secret", "metric", "log", "event", "rule", "state", "step", "workflow",
+		"template", "package", "module", "class", "method", "variable", "env", "server", "node", "pod", "namespace", "region",
+		"zone", "facility", "clinic", "hospital", "practice", "site", "location", "department", "dept", "unit", "ward", "drug",
+		"medication", "test", "panel", "procedure", "plan", "payer", "vendor", "partner", "sponsor", "study", "trial")
 }
 
 // dicomName reports whether tokens i..j are the components of a DICOM
@@ -2599,6 +2633,9 @@ func (sc *scanner) nameRules() {
 		if sc.ctxBits&nameCtxBits != 0 {
 			// only these kinds matter below
 			ctx, dist = sc.ctxBack(i, 3)
+			if ctx == ckName && sc.techName(i-dist) {
+				ctx = ckNone // tableName=nutrimate-readings: a thing's name
+			}
 		}
 		if dist > 0 && ctx != ckNone {
 			// every token between the context and i must be a filler

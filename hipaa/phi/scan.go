@@ -217,7 +217,7 @@ func (sc *scanner) run() {
 	if sc.lxOr&lxFamily != 0 {
 		sc.familyName()
 	}
-	if len(sc.dst) > sc.base && sc.lxOr&lxOrgWord != 0 {
+	if len(sc.dst) > sc.base && sc.lxOr&(lxOrgWord|lxSaint) != 0 {
 		sc.dropOrgNames()
 	}
 	sc.finish()

@@ -1079,6 +1079,13 @@ func TestOrganisationsNotPeople(t *testing.T) {
 		{"radiology/mwl/config/CT-AE_SIEMENS_VIDA.json", nil},
 		{"facilities/lincoln-wing/floorplans/level-9.pdf", nil},
 		{"ronald-reagan-ucla-rcm-archive", nil},
+		{"aws:dynamodb:tableName=nutrimate-readings-prod", nil},
+		{"aws:sourceAccount=252385884900", nil},
+		{"x-amz-meta-partner: Martin Luther King Jr. Community Hospital", nil},
+		{"directory/facilities/br/sao-paulo/clinics.json", nil},
+		{"San Jose clinic", nil},
+		{"Tanaka-san", nameCat},
+		{"patientName=nutrimate", nameCat},
 		{"Fax received from 800-426-2228 (20 pages)", []Category{CategoryFax}},
 		{"x-amz-meta-member-tin: 123-45-6789", []Category{CategorySSN}},
 	})
