@@ -132,7 +132,7 @@ var labelWords = map[ctxKind][]string{
 	ckPlan:      {"member number", "health plan", "insurance id", "insurance number", "policy holder", "subscriber number", "beneficiary number", "health card", "medicare number", "member identifier"},
 	ckClaim:     {"claim number", "claim num"},
 	ckEncounter: {"encounter number", "visit number", "case number", "accession number", "episode id"},
-	ckNatID: {"social insurance", "national insurance", "national id", "national identity", "national health", "tax id", "tax number",
+	ckNatID: {"my number", "emirates id", "thai id", "social insurance", "national insurance", "national id", "national identity", "national health", "tax id", "tax number",
 		"tax identification", "steuer id", "steuer nummer", "numero secu", "securite sociale", "nhs number", "personal identity"},
 	ckEmployee: {"employee number", "staff number", "student number", "personnel number", "staff id", "student id", "employee id"},
 	ckImmig:    {"alien registration", "alien number", "a number"},
@@ -194,7 +194,7 @@ nj nm ny nc nd oh ok or pa pr ri sc sd tn tx ut vt va wa wv wi wy`
 // placeLabels are the labels of a place below state level and of
 // coordinates (placeRule, coordinates).
 const placeLabels = `city county town hometown residence municipality village birthplace lat latitude lon lng long longitude
-geo gps coords coordinates latlng latlon geolocation`
+geo gps coords coordinates latlng latlon geolocation geohash`
 
 // monthsIntl are the month names of Spanish, Portuguese, French, German
 // and Italian, folded to ASCII as the scanner folds a token (février →

@@ -35,6 +35,10 @@ var nativeNames = sync.OnceValue(func() map[string]uint32 {
 		}
 		m[w] = v
 	}
+	for i, w := range monthsThai {
+		var fb, tb [256]byte
+		m[string(nativeFold(fb[:0], tb[:0], w))] |= uint32(i+1) << lxMonthShift
+	}
 	for i, ws := range monthsArabic {
 		for _, w := range strings.Fields(ws) {
 			m[w] |= uint32(i+1) << lxMonthShift
@@ -63,6 +67,10 @@ var monthsCyrillic = [12]string{
 	"июль июля липень липня", "август августа авг серпень серпня", "сентябрь сентября сен вересень вересня",
 	"октябрь октября окт жовтень жовтня", "ноябрь ноября листопад листопада", "декабрь декабря дек грудень грудня",
 }
+
+// monthsThai are the Thai month names (folded: nonspacing vowel and tone
+// marks dropped, as nativeFold does).
+var monthsThai = [12]string{"มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม"}
 
 // nativeFold appends to dst the word s normalized for nativeNames:
 // canonical decomposition, nonspacing marks (accents, harakat, niqqud)
@@ -108,6 +116,12 @@ func (sc *scanner) nativeLookup(w string) uint32 {
 	f := nativeFold(sc.fold[0][:0], sc.fold[1][:0], w)
 	if v := names[string(f)]; v != 0 {
 		return v & (lxGivenMask | lxGivenMask<<lxSurShift | 0xf<<lxMonthShift)
+	}
+	// a Thai name after คุณ (khun), the honorific written glued to it
+	if rest, ok := strings.CutPrefix(string(f), "คณ"); ok && rest != "" { // คุณ, folded
+		if v := names[rest]; v&(lxGivenMask|lxGivenMask<<lxSurShift) != 0 {
+			return lxFullName
+		}
 	}
 	if !allCJK(f) {
 		return 0

@@ -79,8 +79,9 @@ func (sc *scanner) idRules() {
 		if c == ckLicense && sc.toks[j].kind == tkAlpha && sc.toks[j].ctx() == ckPlate {
 			continue // "license plate": the plate rule handles it
 		}
-		if ((c == ckLicense || c == ckPlate) && sc.toks[j].lx&lxState != 0 || (c == ckPlan || c == ckNatID) && (sc.gap(j) == '-' || sc.gap(j) == '_')) &&
-			sc.toks[j].kind == tkAlpha && sc.toks[j].e-sc.toks[j].s == 2 &&
+		if ((c == ckLicense || c == ckPlate) && sc.toks[j].lx&lxState != 0 || (c == ckPlan || c == ckNatID) && (sc.gap(j) == '-' || sc.gap(j) == '_') ||
+			(c == ckPlan || c == ckNatID || c == ckLicense) && sc.gap(j) == '#' && sc.toks[j].caps == capUpper && sc.toks[j].e-sc.toks[j].s <= 4) &&
+			sc.toks[j].kind == tkAlpha && sc.toks[j].e-sc.toks[j].s >= 2 && sc.toks[j].e-sc.toks[j].s <= 4 && (sc.toks[j].e-sc.toks[j].s == 2 || sc.gap(j) == '#') &&
 			j+1 < n && sc.gap(j+1) != 0 && (sc.wordHasDigit(j+1) || c == ckPlate && j+2 < n && sc.gap(j+2) == '-' && sc.wordHasDigit(j+2)) {
 			// the issuing state or country: drivers-license/CA/S1500261,
 			// DL#MA#S52165620, dl-ny: 039878600, medicare-au=5901991685-3
@@ -89,11 +90,19 @@ func (sc *scanner) idRules() {
 				continue
 			}
 		}
-		if sc.toks[j].masked && (fhir && (c == ckPatient || c == ckEncounter) || c == ckMRN || c == ckPatient && sc.uuidLabelGap(j)) && sc.uuidAt(int(sc.toks[j].s)) {
+		if sc.toks[j].masked && (fhir && (c == ckPatient || c == ckEncounter) || c == ckMRN || (c == ckPatient || c == ckDevice || c == ckBiometric) && sc.uuidLabelGap(j)) && sc.uuidAt(int(sc.toks[j].s)) {
 			// FHIR Patient/<uuid>: the server's logical id of the person
-			// (an Encounter's, of the person's care)
+			// (an Encounter's, of the person's care); an advertising id
+			// (idfa: <uuid>) or a face template's id (face-id: <uuid>)
 			s := sc.toks[j].s
-			sc.add(CategoryMRN, s, s+36, 0.85)
+			cat := CategoryMRN
+			switch c {
+			case ckDevice:
+				cat = CategoryDevice
+			case ckBiometric:
+				cat = CategoryLicense
+			}
+			sc.add(cat, s, s+36, 0.85)
 			for j < n && sc.toks[j].e <= s+36 {
 				j++
 			}
@@ -115,7 +124,8 @@ func (sc *scanner) idRules() {
 			g := sc.gap(k + 1)
 			if g == 0 || g == '-' && sc.wordHasDigit(k+1) || g == '_' && c == ckDevice && (sc.wordHasDigit(k+1) || sc.tokLen(k+1) == 2 && sc.allHex(int(sc.toks[k+1].s), int(sc.toks[k+1].e))) ||
 				c == ckPlate && (g == '-' || g == ' ') && groups <= 2 && sc.tokLen(k+1) <= 4 && (sc.toks[k].kind != sc.toks[k+1].kind || groups == 1 && sc.tokLen(k) <= 3) ||
-				g == ' ' && c == ckNatID && sc.toks[k].kind == tkDigit && sc.toks[k+1].kind == tkDigit {
+				g == ' ' && (c == ckNatID || c == ckPlan) && sc.toks[k].kind == tkDigit && sc.toks[k+1].kind == tkDigit ||
+				g == ' ' && c == ckLicense && groups == 1 && sc.toks[k+1].kind == tkDigit && sc.tokLen(k+1) >= 6 {
 				// NHS numbers are written 943 476 5919
 				if g != 0 {
 					groups++
@@ -724,6 +734,27 @@ func (sc *scanner) chainAt(g []int) int {
 			return 3
 		}
 	}
+	// Thai national id: 1-4-5-2-1 digits with its mod-11 check digit.
+	if m >= 5 && L(0) == 1 && L(1) == 4 && L(2) == 5 && L(3) == 2 && L(4) == 1 && (sep(1) == '-' || sep(1) == ' ') && sep(2) == sep(1) && sep(3) == sep(1) && sep(4) == sep(1) {
+		var d [13]int
+		k := 0
+		for x := 0; x < 5; x++ {
+			for _, c := range sc.tokStr(g[x]) {
+				d[k] = int(c - '0')
+				k++
+			}
+		}
+		sum := 0
+		for x := 0; x < 12; x++ {
+			sum += d[x] * (13 - x)
+		}
+		if (11-sum%11)%10 == d[12] {
+			s, e := span(5)
+			sc.add(CategorySSN, s, e, 0.9)
+			mark(5)
+			return 5
+		}
+	}
 	// Brazilian CPF: ddd.ddd.ddd-dd with its two check digits.
 	if m >= 4 && L(0) == 3 && L(1) == 3 && L(2) == 3 && L(3) == 2 && sep(1) == '.' && sep(2) == '.' && sep(3) == '-' {
 		var d [11]int
@@ -825,7 +856,7 @@ func (sc *scanner) monthDate(i int) {
 	a, b := -1, -1
 	switch {
 	case isD(i-1, 1, 2) && isD(i+1, 4, 4) && sc.gap(i) != '~':
-		if validDate(sc.digitVal(i+1), mo, sc.digitVal(i-1)) {
+		if validDate(ceYear(sc.digitVal(i+1)), mo, sc.digitVal(i-1)) {
 			a, b = i-1, i+1
 		}
 	case isD(i+1, 1, 2) && isD(i+2, 4, 4) && sc.gap(i+1) != '~':
@@ -847,6 +878,15 @@ func (sc *scanner) monthDate(i int) {
 		sc.toks[k].used = true
 	}
 	sc.date(sc.toks[a].s, sc.toks[b].e, ctx, false)
+}
+
+// ceYear turns a Thai Buddhist Era year (2400-2700: 2567 is 2024) into
+// the Common Era's; other years are left as they are.
+func ceYear(y int) int {
+	if y >= 2400 && y <= 2700 {
+		return y - 543
+	}
+	return y
 }
 
 // monthDay finds a month and a day without a year (Nov 3, 3 Nov) when
@@ -1029,12 +1069,17 @@ func (sc *scanner) singleDigit(i int) {
 			} else if ab == ckYear && i-ad-2 >= 0 && sc.tokIs(i-ad-1, "in") && sc.toks[i-ad-2].ctx() == ckAge {
 				ab, ad = ckAge, ad+2
 			}
+			if v >= 100 && next == ckYear {
+				old = true // 101 Jahre, 103 years: no other quantity is counted so
+			}
 			if ab == ckAge && ad <= 3 || next == ckAgeUnit || old || birthday || dicomAge {
 				e := t.e
 				if next == ckAgeUnit || birthday || dicomAge {
 					e = sc.toks[i+1].e
-				} else if old {
+				} else if old && i+2 < len(sc.toks) && sc.tokIs(i+2, "old", "o", "alt", "de") {
 					e = sc.toks[i+2].e
+				} else if old {
+					e = sc.toks[i+1].e
 				}
 				sc.add(CategoryAge, t.s, e, 0.9)
 				t.used = true
@@ -1088,7 +1133,7 @@ func (sc *scanner) singleDigit(i int) {
 		switch {
 		case (L == 10 || L == 11 && str[0] == '1') && nanp(str[L-10:]):
 			sc.add(c, t.s, t.e, 0.9)
-		case L != 10 && !(L == 11 && str[0] == '1') && (str[0] == '0' || L >= 11):
+		case !(L == 11 && str[0] == '1') && (str[0] == '0' || L >= 11):
 			// a national number with its trunk 0 (01094980205) or an
 			// international one without its '+', after a phone label
 			sc.add(c, t.s, t.e, 0.8)
@@ -1775,13 +1820,13 @@ func (sc *scanner) postcodeAfterLabel() {
 		}
 		v := int(sc.toks[j].s)
 		e := v
-		for e < len(sc.name) && e-v < 9 && (isAlnum(sc.name[e]) || sc.name[e] == ' ') {
+		for e < len(sc.name) && e-v < 9 && (isAlnum(sc.name[e]) || sc.name[e] == ' ' || sc.name[e] == '-') {
 			e++
 		}
 		for e > v && sc.name[e-1] == ' ' {
 			e--
 		}
-		if ukPostcode(sc.name[v:e]) || caPostcode(sc.name[v:e]) {
+		if p := sc.name[v:e]; ukPostcode(p) || caPostcode(p) || otherPostcode(p) {
 			sc.add(CategoryZIP, int32(v), int32(e), 0.85)
 		}
 	}
@@ -1812,6 +1857,37 @@ func ukPostcode(p string) bool {
 		}
 	}
 	return true
+}
+
+// otherPostcode reports whether p has the shape of another country's
+// postal code: 3 to 6 digits, optionally split by one space or dash
+// (858 96, 1000-001), or 4 digits and 2 letters (1098 NH), or an Irish
+// Eircode (D06 K80R).
+func otherPostcode(p string) bool {
+	d, sep, letters, other := 0, 0, 0, 0
+	for i := 0; i < len(p); i++ {
+		switch c := p[i]; {
+		case isDigit(c):
+			d++
+		case c == ' ' || c == '-':
+			sep++
+		case isUpper(c):
+			letters++
+		default:
+			other++
+		}
+	}
+	switch {
+	case other > 0 || sep > 1:
+		return false
+	case letters == 0:
+		return d >= 4 && d <= 8 && (sep == 0 || d >= 5)
+	case letters == 2 && d == 4:
+		return isDigit(p[0]) && isUpper(p[len(p)-1]) // 1098 NH
+	case len(p) >= 7 && len(p) <= 8 && isUpper(p[0]) && isDigit(p[1]) && isDigit(p[2]):
+		return true // D06 K80R
+	}
+	return false
 }
 
 // caPostcode reports whether p is a Canadian postal code: A9A 9A9.
@@ -2254,7 +2330,7 @@ func (sc *scanner) placeRule() {
 func (sc *scanner) coordinates() {
 	s := sc.name
 	for i := 0; i < len(sc.toks); i++ {
-		if sc.toks[i].kind != tkAlpha || !sc.tokIs(i, "lat", "latitude", "lon", "lng", "long", "longitude", "geo", "gps", "coords", "coordinates", "latlng", "latlon", "geolocation") {
+		if sc.toks[i].kind != tkAlpha || !sc.tokIs(i, "lat", "latitude", "lon", "lng", "long", "longitude", "geo", "gps", "coords", "coordinates", "latlng", "latlon", "geolocation", "geohash") {
 			continue
 		}
 		v := int(sc.toks[i].e)
@@ -2267,6 +2343,16 @@ func (sc *scanner) coordinates() {
 		}
 		e, ok := decimalAt(s, v)
 		if !ok {
+			if sc.tokIs(i, "geohash") {
+				e = v
+				for e < len(s) && e-v < 12 && isGeohash(s[e]) {
+					e++
+				}
+				if e-v >= 6 && (e == len(s) || !isAlnum(s[e])) {
+					sc.add(CategoryAddress, int32(v), int32(e), 0.8) // a home's cell: 6 characters is 1.2 km
+					sc.mask(v, e)
+				}
+			}
 			continue
 		}
 		end := e
@@ -2278,6 +2364,12 @@ func (sc *scanner) coordinates() {
 		sc.add(CategoryAddress, int32(v), int32(end), 0.7)
 		sc.mask(v, end)
 	}
+}
+
+// isGeohash reports whether c is in the geohash alphabet (base32 without
+// a, i, l, o).
+func isGeohash(c byte) bool {
+	return isDigit(c) || c >= 'b' && c <= 'z' && c != 'i' && c != 'l' && c != 'o'
 }
 
 // decimalAt reads a signed decimal with at least three decimals at s[i]
@@ -2715,6 +2807,8 @@ func (sc *scanner) nameRules() {
 		if sc.toks[j].kind == tkAlpha && sc.toks[j].size() == 1 && j+1 < n && nameLink(sc.gap(j+1)) {
 			initial = true
 			j++
+		} else if j+1 < n && sc.toks[j].kind == tkAlpha && nameLink(sc.gap(j+1)) && sc.tokIs(j, "de", "van", "von", "der", "den", "da", "di", "del", "dos", "das", "ten", "ter", "le", "la", "bin", "al", "el", "mac") {
+			j++ // jesper_de_jong, ana-da-silva: a particle before the surname
 		}
 		nl2, raw2 := sc.nameLike(j)
 		if nl2 == 0 {

@@ -1090,3 +1090,29 @@ func TestOrganisationsNotPeople(t *testing.T) {
 		{"x-amz-meta-member-tin: 123-45-6789", []Category{CategorySSN}},
 	})
 }
+
+// TestTuneFourForms: advertising and face template ids that are UUIDs,
+// health card numbers after a province code, spaced licence numbers,
+// national phone numbers, postcodes of other countries, geohashes, Thai
+// ids and names, particles inside names, ages counted in Jahre.
+func TestTuneFourForms(t *testing.T) {
+	runShapeCases(t, Default(), []shapeCase{
+		{"x-amz-meta-idfa: E775FDC4-D2C1-43BE-8FCA-3CE52D489698", []Category{CategoryDevice}},
+		{"HEALTHCARD#CHI#1411843339", []Category{CategoryHealthPlan}},
+		{"x-amz-meta-drivers-license: MH31 20217651523", []Category{CategoryLicense}},
+		{"PHONE#0450006382", []Category{CategoryPhone}},
+		{"MY-NUMBER#417418071115", []Category{CategorySSN}},
+		{"home-postcode:858 96", []Category{CategoryZIP}},
+		{"x-amz-meta-postcode: 1098 NH", []Category{CategoryZIP}},
+		{"home-geohash=qrj743j5", []Category{CategoryAddress}},
+		{"kyc/5-2834-58456-88-0.jpg", []Category{CategorySSN}},
+		{"cgm-readings-jesper_de_jong", nameCat},
+		{"แจ้งเตือนนัดหมาย คุณนิตติยา งามนอก", nameCat},
+		{"Bewohnerin, 101 Jahre, Sturzmeldung", []Category{CategoryAge}},
+		// not PHI
+		{"kyc/5-2834-58456-88-1.jpg", nil}, // check digit fails
+		{"postcode=v2", nil},
+		{"la-la-land", nil},
+		{"geohash=abc", nil},
+	})
+}
