@@ -45,6 +45,7 @@ const (
 	lxOrgWord    = 1 << 27 // one of orgHeads: the name before it is an organisation's or a place's
 	lxPlaceLabel = 1 << 28 // city, county, lat, geo ...: placeRule and coordinates run
 	lxSaint      = 1 << 29 // san, santa, sao, saint ...: a name after it is a place's
+	lxAtWord     = 1 << 30 // at: an email written jane-at-example.com
 	lxMonthShift = 21      // month number 1..12 in bits 21-24
 	maxLookupLen = 24
 )
@@ -99,7 +100,7 @@ var ctxWords = map[ctxKind][]string{
 	ckFax:      {"fax", "facsimile", "faxno"},
 	ckEmail:    {"email", "mail", "emailaddress"},
 	ckSSN:      {"ssn", "ssns", "social", "socsec", "ssno", "ssnum", "ss"},
-	ckMRN:      {"mrn", "medrec", "chart", "emr", "ehr", "mrno", "medicalrecord", "patientid", "ptid", "otherpatientids", "medicalrecordnumber", "patid", "medrecno", "chartno", "hrn", "mrnum", "historia", "nhc", "prontuario", "patientennummer", "fallnummer"},
+	ckMRN:      {"mrn", "medrec", "chart", "emr", "ehr", "mrno", "medicalrecord", "patientid", "ptid", "otherpatientids", "medicalrecordnumber", "patid", "medrecno", "chartno", "hrn", "mrnum", "historia", "nhc", "prontuario", "patientennummer", "fallnummer", "empi", "mpi", "empiid"},
 	ckPlan:     {"member", "memberid", "subscriber", "subscriberid", "hicn", "mbi", "medicaid", "medicare", "beneficiary", "insured", "insurance", "hpid", "enrollee", "healthcard", "ohip", "medicareno", "kvnr", "cns", "members", "mbr", "mbrid", "mbrno", "memberno", "subscriberno", "policyholder", "cardholder", "philhealth", "ramq", "phn", "abha", "sanitaria", "versichertennummer", "krankenkasse", "tessera"},
 	ckPlanWeak: {"policy", "plan", "coverage"},
 	ckAccount:  {"acct", "account", "acc", "accountno", "acctno", "billing", "card", "cc", "iban", "routing", "creditcard", "debit", "bank", "guarantor", "har", "harno", "cards", "wallet", "cuenta", "konto", "compte"},
@@ -236,7 +237,7 @@ func buildLexicon() *wordTab {
 		n += len(ws)
 	}
 	heads, orgs := labelHeads(), orgList()
-	n += len(heads) + len(orgs) + 5 + len(orgHeads) + len(fields(placeLabels)) + 7
+	n += len(heads) + len(orgs) + 5 + len(orgHeads) + len(fields(placeLabels)) + 8
 	t := newWordTabFor(n)
 	addLines(t, text)
 	addLines(t, intl)
@@ -271,6 +272,7 @@ func buildLexicon() *wordTab {
 	for w := range orgHeads {
 		t.update(w, func(old uint32) uint32 { return old | lxOrgWord })
 	}
+	t.update("at", func(old uint32) uint32 { return old | lxAtWord })
 	for _, w := range fields("sao san santa santo saint sainte ste") {
 		t.update(w, func(old uint32) uint32 { return old | lxSaint })
 	}

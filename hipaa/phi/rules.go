@@ -2366,6 +2366,51 @@ func (sc *scanner) coordinates() {
 	}
 }
 
+// coordPair finds a latitude and longitude written as a pair without a
+// label (visits/41.42881,-108.30336/): four decimals or more each and
+// five in one (about a metre: a home, not a rate), in range.
+func (sc *scanner) coordPair() {
+	s := sc.name
+	for k := 0; k+1 < len(s); k++ {
+		if s[k] != ',' || k == 0 || !isDigit(s[k-1]) {
+			continue
+		}
+		b := k
+		for b > 0 && (isDigit(s[b-1]) || s[b-1] == '.' || s[b-1] == '-' || s[b-1] == '+') {
+			b--
+		}
+		e1, ok1 := decimalAt(s, b)
+		e2, ok2 := decimalAt(s, k+1)
+		if !ok1 || !ok2 || e1 != k || strings.IndexByte(s[b:k], '.') < 0 {
+			continue
+		}
+		lat, lon := s[b:k], s[k+1:e2]
+		if fracDigits(lat) < 4 || fracDigits(lon) < 4 || max(fracDigits(lat), fracDigits(lon)) < 5 || intPart(lat) > 90 || intPart(lon) > 180 {
+			continue
+		}
+		sc.add(CategoryAddress, int32(b), int32(e2), 0.7)
+		sc.mask(b, e2)
+		k = e2
+	}
+}
+
+// fracDigits returns the number of digits after the '.' of a decimal.
+func fracDigits(d string) int {
+	if i := strings.IndexByte(d, '.'); i >= 0 {
+		return len(d) - i - 1
+	}
+	return 0
+}
+
+// intPart returns the absolute integer part of a decimal.
+func intPart(d string) int {
+	d = strings.TrimLeft(d, "+-")
+	if i := strings.IndexByte(d, '.'); i >= 0 {
+		d = d[:i]
+	}
+	return atoi(d)
+}
+
 // isGeohash reports whether c is in the geohash alphabet (base32 without
 // a, i, l, o).
 func isGeohash(c byte) bool {

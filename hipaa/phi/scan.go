@@ -217,6 +217,12 @@ func (sc *scanner) run() {
 	if sc.lxOr&lxFamily != 0 {
 		sc.familyName()
 	}
+	if sc.lxOr&lxAtWord != 0 {
+		sc.obfuscatedEmail()
+	}
+	if sc.seps&sepComma != 0 && sc.ndigit > 1 {
+		sc.coordPair()
+	}
 	if len(sc.dst) > sc.base && sc.lxOr&(lxOrgWord|lxSaint) != 0 {
 		sc.dropOrgNames()
 	}
@@ -573,7 +579,7 @@ func (sc *scanner) personalHost(h, p int) bool {
 	for e < p && (s[e] >= 'a' && s[e] <= 'z' || isUpper(s[e])) {
 		e++
 	}
-	if e >= p || s[e] != '.' || e-h < 7 || e-h > 24 {
+	if e >= p || s[e] != '.' || e-h < 3 || e-h > 24 {
 		return false
 	}
 	var b [24]byte
@@ -588,7 +594,28 @@ func (sc *scanner) personalHost(h, p int) bool {
 		return sc.d.lex.get(k0, k1, k2, m, hh)
 	}
 	if lx := look(b[:n]); lx != 0 {
-		return false // a word or a name alone: example, jennifer
+		// a word or a name alone (example, jennifer); but a given name
+		// and a surname as two labels of a three-label host is a
+		// person's site: linda.henry.me
+		if lx&lxGivenMask >= 2 && lx&(lxEngCommon|lxStop) == 0 {
+			f := e + 1
+			for f < p && (s[f] >= 'a' && s[f] <= 'z' || isUpper(s[f])) {
+				f++
+			}
+			if f < p && s[f] == '.' && f-e-1 >= 3 && f-e-1 <= maxLookupLen && strings.Count(s[e+1:p], ".") == 1 {
+				var c [maxLookupLen]byte
+				for k := e + 1; k < f; k++ {
+					c[k-e-1] = lower(s[k])
+				}
+				if sur := look(c[:f-e-1]); sur>>lxSurShift&3 != 0 && sur&lxEngCommon == 0 {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	if n < 7 {
+		return false // too short to split into a given name and a surname
 	}
 	for k := 3; k <= n-3; k++ {
 		g, f := look(b[:k]), look(b[k:n])

@@ -915,3 +915,45 @@ func containsFold(s, sub string) bool {
 	}
 	return false
 }
+
+// obfuscatedEmail finds an address written with "-at-" or "_at_" for "@"
+// (as bucket names and keys must: jane.doe-at-example.com,
+// portal-invites-mackenzilewis1972-at-proton.me): a local part, then a
+// domain that ends in a known top-level domain.
+func (sc *scanner) obfuscatedEmail() {
+	s := sc.name
+	for i := 1; i+1 < len(sc.toks); i++ {
+		t := &sc.toks[i]
+		if t.kind != tkAlpha || t.e-t.s != 2 || !sc.tokIs(i, "at") {
+			continue
+		}
+		g1, g2 := sc.gap(i), sc.gap(i+1)
+		if g1 != '-' && g1 != '_' || g2 != g1 {
+			continue
+		}
+		// the domain: letters, digits, '-' and at least one '.', to the
+		// end of the segment
+		d := int(t.e) + 1
+		e := d
+		for e < len(s) && (isAlnum(s[e]) && s[e] < 0x80 || s[e] == '.' || s[e] == '-') {
+			e++
+		}
+		for e > d && (s[e-1] == '.' || s[e-1] == '-') {
+			e--
+		}
+		dom := s[d:e]
+		if !strings.Contains(dom, ".") || !plausibleDomain(strings.ToLower(dom)) {
+			continue
+		}
+		// the local part: the word before, back to the segment start
+		b := int(t.s) - 1
+		for b > 0 && (isAlnum(s[b-1]) && s[b-1] < 0x80 || s[b-1] == '.' || s[b-1] == '_' || s[b-1] == '+') {
+			b--
+		}
+		if int(t.s)-1-b < 2 {
+			continue
+		}
+		sc.add(CategoryEmail, int32(b), int32(e), 0.8)
+		sc.mask(b, e)
+	}
+}

@@ -1116,3 +1116,18 @@ func TestTuneFourForms(t *testing.T) {
 		{"geohash=abc", nil},
 	})
 }
+
+// TestWrittenAround: an email with "-at-", an EMPI label, a person's
+// two-label host, and coordinates without a label.
+func TestWrittenAround(t *testing.T) {
+	runShapeCases(t, Default(), []shapeCase{
+		{"portal-invites-mackenzilewis1972-at-proton.me", []Category{CategoryEmail}},
+		{"x-amz-meta-empi-id: 003399255", []Category{CategoryMRN}},
+		{"https://linda.henry.me/", []Category{CategoryURL}},
+		{"home-health/evv/visits/41.42881,-108.30336/87852672800.json", []Category{CategoryAddress}},
+		{"look-at-this.pdf", nil},
+		{"meet-at-noon", nil},
+		{"prices/1.2345,2.3456", nil},
+		{"https://mail.google.com/x", nil},
+	})
+}
