@@ -31,6 +31,8 @@ var corpusFiles = []struct {
 	{"dev.tsv", 3000, true, nil},
 	{"../tune/testdata/tune.tsv", 3000, true, nil},
 	{"../tune2/testdata/tune2.tsv", 2500, true, nil},
+	{"../tune3/testdata/tune3.tsv", 2000, true, nil},
+	{"../tune4/testdata/tune4.tsv", 2000, true, nil},
 	{"holdout.tsv", 1500, false, &holdoutFloors},
 	{"../sealed/testdata/sealed.tsv", 2000, false, &sealedFloors},
 }
