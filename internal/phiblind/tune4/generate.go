@@ -13,9 +13,7 @@ func Generate(seed int64, n int) []phiblind.Line {
 	r := &rng{s: uint64(seed)*0x2545f4914f6cdd1d + 0x1234567}
 	x := &g{r}
 	var pos, neg []tpl
-	for _, t := range templates {
-		pos = append(pos, t)
-	}
+	pos = append(pos, templates...)
 	neg = append(neg, negTemplates...)
 	// Polarity: exactly n/2 PHI lines, in a shuffled order.
 	pol := make([]bool, n)

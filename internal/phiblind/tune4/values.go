@@ -121,11 +121,6 @@ func (x *g) latin() person {
 	}
 }
 
-// us returns a person from the US Census/SSA lists.
-func (x *g) us() person {
-	l := locales[0]
-	return person{l.code, l.given[x.n(len(l.given))], l.family[x.n(len(l.family))]}
-}
 
 func isASCIIWord(s string) bool {
 	if s == "" {
@@ -1015,9 +1010,6 @@ func (x *g) sin() string {
 	return s[:3] + "-" + s[3:6] + "-" + s[6:]
 }
 
-func (x *g) nino() string {
-	return x.from("ABCEGHJKLMNOPRSTWXYZ", 1) + x.from("ABCEGHJKLMNPRSTWXYZ", 1) + x.digits(6) + x.from("ABCD", 1)
-}
 
 // nationalID returns one of many countries' national identity numbers (label ssn).
 func (x *g) nationalID() (kind, v string) {
