@@ -121,7 +121,6 @@ func (x *g) latin() person {
 	}
 }
 
-
 func isASCIIWord(s string) bool {
 	if s == "" {
 		return false
@@ -1009,7 +1008,6 @@ func (x *g) sin() string {
 	s := x.luhn(strconv.Itoa(x.pick3(1, 4, 7)), 9)
 	return s[:3] + "-" + s[3:6] + "-" + s[6:]
 }
-
 
 // nationalID returns one of many countries' national identity numbers (label ssn).
 func (x *g) nationalID() (kind, v string) {
