@@ -1704,6 +1704,48 @@ func (sc *scanner) prefixedID() {
 	}
 }
 
+// memberIDShape finds the usual shape of a payer's member id, one to
+// three capitals and nine or ten digits as a word of its own (W967264940,
+// XEH220299222), when the name is about coverage or claims (a plan,
+// claim or member word, eligibility, enrollment, an X12 transaction).
+func (sc *scanner) memberIDShape() {
+	n := len(sc.toks)
+	for i := 0; i+1 < n; i++ {
+		t, u := &sc.toks[i], &sc.toks[i+1]
+		if t.kind != tkAlpha || u.kind != tkDigit || t.used || u.used || t.caps != capUpper && !(t.e-t.s == 1 && t.caps == capTitle) ||
+			t.e-t.s > 3 || u.e-u.s < 9 || u.e-u.s > 10 || t.s != t.ws || u.e != u.we || u.s != t.e {
+			continue
+		}
+		if sc.tokIs(i, "isa", "gs", "st", "se", "ge", "iea", "bht", "trn", "msg", "msh", "ctl", "zz", "ord", "inv", "txn", "req",
+			"job", "run", "bld", "po", "so", "ack", "ta", "edi", "bat", "ref", "sku", "pn") {
+			continue // an envelope's or a system's control number (ISA248138491)
+		}
+		if !sc.coverageName() {
+			return
+		}
+		sc.add(CategoryHealthPlan, t.s, u.e, 0.6)
+		t.used, u.used = true, true
+		i++
+	}
+}
+
+// coverageName reports whether the name is about coverage or claims.
+func (sc *scanner) coverageName() bool {
+	if sc.ctxBits&(1<<ckPlan|1<<ckPlanWeak|1<<ckClaim) != 0 {
+		return true
+	}
+	for k := range sc.toks {
+		if sc.toks[k].kind == tkAlpha && sc.tokIs(k, "eligibility", "enrollment", "enrolment", "edi", "x12", "rpm", "idcards", "idcard",
+			"benefits", "copay", "deductible", "redetermination", "remit", "remittance", "era", "eob") {
+			return true
+		}
+		if sc.toks[k].kind == tkDigit && sc.tokLen(k) == 3 && (sc.tokIs(k, "834") || sc.tokIs(k, "835") || sc.tokIs(k, "837") || sc.tokIs(k, "270") || sc.tokIs(k, "271")) {
+			return true
+		}
+	}
+	return false
+}
+
 // docPrefix reports whether token k, right before names and a date, is a
 // document type or a technical word (CCD_HASENJAGER_SAIRAH_19610822,
 // tmp_export_rankine_brigston_20240122) rather than part of the name.

@@ -203,6 +203,7 @@ func (sc *scanner) run() {
 		}
 		sc.idSurname()
 		sc.prefixedID()
+		sc.memberIDShape()
 		if sc.ctxBits&(1<<ckZIP) != 0 {
 			sc.postcodeAfterLabel()
 		}

@@ -1131,3 +1131,16 @@ func TestWrittenAround(t *testing.T) {
 		{"https://mail.google.com/x", nil},
 	})
 }
+
+// TestMemberIDShape: a payer's member id shape in a name about coverage;
+// envelope control numbers and ids in other names are not.
+func TestMemberIDShape(t *testing.T) {
+	runShapeCases(t, Default(), []shapeCase{
+		{"enrollment/834/adds/XEH092742733-roe.x12", []Category{CategoryHealthPlan}},
+		{"XEH220299222-claims", []Category{CategoryHealthPlan}},
+		{"rpm/VPH138093656/glucose", []Category{CategoryHealthPlan}},
+		{"edi/999/outbound/ISA248138491_20221126_batch-111.x12", nil},
+		{"orders/ORD1234567890.json", nil},
+		{"builds/W967264940/log.txt", nil},
+	})
+}
