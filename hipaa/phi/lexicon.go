@@ -109,7 +109,7 @@ var ctxWords = map[ctxKind][]string{
 	ckDEA:      {"dea"},
 	ckVIN:      {"vin"},
 	ckPlate:    {"plate", "licenseplate", "vehicle", "numberplate", "vehicles", "plates", "kennzeichen", "matricula", "immatriculation", "targa", "kenteken", "placa"},
-	ckDevice:   {"serial", "sn", "udi", "device", "deviceid", "serialno", "serialnumber", "meid", "esn", "mac", "implant", "pacemaker", "macaddr", "macaddress", "hwaddr", "serialnum", "devices", "telemetry", "cgm", "pump", "pumps", "monitor", "sensor", "sensors", "wearable", "transmitter", "paired", "bluetooth", "ble", "implants", "idfa", "adid", "aaid", "advertisingid"},
+	ckDevice:   {"serial", "sn", "udi", "device", "deviceid", "serialno", "serialnumber", "meid", "esn", "mac", "implant", "pacemaker", "macaddr", "macaddress", "hwaddr", "serialnum", "devices", "telemetry", "cgm", "pump", "pumps", "monitor", "sensor", "sensors", "wearable", "transmitter", "paired", "bluetooth", "ble", "implants", "idfa", "adid", "aaid", "advertisingid", "cuff", "glucometer", "oximeter", "thermometer", "inhaler", "cpap", "bipap", "concentrator", "nebulizer"},
 	ckIMEI:     {"imei"},
 	ckZIP:      {"zip", "zipcode", "postal", "postcode", "zip4"},
 	ckAddress:  {"address", "addr", "street", "residence", "home", "hometown", "birthplace", "district", "neighborhood", "neighbourhood", "bairro", "quartier", "stadtteil", "geohash", "strasse"},
@@ -120,7 +120,7 @@ var ctxWords = map[ctxKind][]string{
 	ckEncounter: {"encounter", "encounterid", "visit", "visitid", "case", "caseid", "episode", "fin", "csn", "accession", "pid", "encounters", "visits", "enc", "specimen", "specimenid", "specimens", "accessionnumber", "rx", "rxno", "rxnum", "rxnumber", "prescription", "requisition"},
 	ckEmployee:  {"employee", "employeeid", "empid", "empno", "staffid", "emp", "student", "studentid", "badge", "payroll", "students", "stu", "stuid", "employees", "staff", "personalnummer", "mitarbeiternummer", "matricule", "legajo"},
 	ckImmig:     {"alien", "anumber", "uscis", "anum", "immigration"},
-	ckBiometric: {"fingerprint", "fingerprints", "voiceprint", "voiceprints", "faceprint", "faceprints", "iris", "retina", "palmprint", "biometric", "biometrics", "faceid", "rekognition"},
+	ckBiometric: {"fingerprint", "fingerprints", "voiceprint", "voiceprints", "faceprint", "faceprints", "iris", "retina", "palmprint", "biometric", "biometrics", "faceid", "rekognition", "palmvein", "palm", "vein", "iriscode", "iriscodes"},
 }
 
 // labelWords are identifier labels of several tokens, written as the

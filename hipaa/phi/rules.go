@@ -64,8 +64,23 @@ func (sc *scanner) idRules() {
 			fillers++
 		}
 		if c == ckBiometric && j+1 < n && sc.toks[j].kind == tkAlpha && sc.toks[j].ctx() == ckNone && sc.toks[j].e == sc.toks[j].we &&
-			sc.wordHasDigit(j+1) {
-			j++ // the step or the kind of record: voiceprint/enroll-8C36E481ABE0
+			(sc.wordHasDigit(j+1) || sc.toks[j+1].masked || j+2 < n && sc.toks[j+1].kind == tkAlpha && sc.toks[j+1].e-sc.toks[j+1].s <= 4 && sc.gap(j+2) == '-') {
+			j++ // the step or the kind of record: voiceprint/enroll-8C36E481ABE0, fingerprint-templates/VP-...
+		}
+		if c == ckBiometric && j+1 < n && sc.toks[j].kind == tkAlpha && !sc.toks[j].masked && sc.toks[j].e-sc.toks[j].s <= 4 && sc.toks[j].caps == capUpper &&
+			sc.gap(j+1) == '-' && (sc.wordHasDigit(j+1) || sc.toks[j+1].masked) {
+			j++ // a template's prefix: VP-01425B3951543325, FACE-B8F3665DB5638C18
+		}
+		if c == ckBiometric && sc.toks[j].masked && sc.toks[j].hexw && sc.toks[j].we-sc.toks[j].ws <= 40 &&
+			!sc.tokIs(i-1, "cert", "certificate", "tls", "ssl", "ssh", "key", "host", "gpg", "pgp", "x509", "sha256", "sha1", "md5") {
+			// a template id in hex: FINGERPRINT_TEMPLATE#4066b97834e2e04c783a602f
+			ws, we := sc.toks[j].ws, sc.toks[j].we
+			sc.add(CategoryLicense, ws, we, 0.8)
+			for j < n && sc.toks[j].e <= we {
+				j++
+			}
+			i = j - 1
+			continue
 		}
 		if (c == ckPatient || c == ckPlan || c == ckMRN) && j+1 < n && sc.toks[j].kind == tkAlpha && sc.toks[j].e == sc.toks[j].we &&
 			sc.tokIs(j, "photos", "photo", "images", "image", "records", "files", "docs", "documents", "charts", "notes", "scans", "uploads", "reports", "data", "cards") &&
@@ -301,6 +316,9 @@ func (sc *scanner) idRules() {
 		case ckDevice:
 			// serials are often mostly letters: SN 9LZ36KCRZVDD
 			cat = CategoryDevice
+			if size < 8 && sc.gap(j) != '/' && sc.tokIs(last, "cuff", "glucometer", "oximeter", "thermometer", "inhaler", "cpap", "bipap", "concentrator", "nebulizer", "pump", "monitor", "sensor") {
+				break // a device type before its model: bp-cuff-bp7250
+			}
 			if digits >= 4 && size >= 6 || digits >= 2 && letters >= 2 && size >= 8 && size <= 20 {
 				conf = 0.85
 			} else if digits >= 1 && letters >= 2 && size >= 6 && size <= 20 && !hasLower(id) {

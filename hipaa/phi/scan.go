@@ -224,6 +224,9 @@ func (sc *scanner) run() {
 	if sc.seps&sepComma != 0 && sc.ndigit > 1 {
 		sc.coordPair()
 	}
+	if sc.ndigit > 0 && sc.hasUnderscore() {
+		sc.underscoreMAC()
+	}
 	if len(sc.dst) > sc.base && sc.lxOr&(lxOrgWord|lxSaint) != 0 {
 		sc.dropOrgNames()
 	}
@@ -467,6 +470,18 @@ func (sc *scanner) rawAt(s string, i int) int {
 	return i
 }
 
+// hasUnderscore reports whether a token follows a lone '_' (a MAC written
+// with underscores has five).
+func (sc *scanner) hasUnderscore() bool {
+	n := 0
+	for k := 1; k < len(sc.toks) && n < 5; k++ {
+		if sc.gap(k) == '_' {
+			n++
+		}
+	}
+	return n >= 5
+}
+
 // hl7Segments are the HL7 v2 segments hl7Seg reads, by id, with the code
 // it takes.
 var hl7Segments = [...]struct {
@@ -653,7 +668,7 @@ func socialProfile(host, path string) bool {
 }
 
 // personalURLSegs are path segments that introduce a person's page.
-var personalURLSegs = [...]string{"patient", "patients", "user", "users", "member", "members", "people", "person",
+var personalURLSegs = [...]string{"patient", "patients", "user", "users", "member", "members", "people", "person", "visit",
 	"profile", "profiles", "u", "in", "chart", "charts", "mychart", "home", "homes", "staff", "author", "authors"}
 
 // personalURLPath reports whether a URL path points at a person's page:

@@ -957,3 +957,25 @@ func (sc *scanner) obfuscatedEmail() {
 		sc.mask(b, e)
 	}
 }
+
+// underscoreMAC finds a MAC address written with underscores
+// (pairedDevices.ef_e1_f9_97_1f_ee), as keys and attribute names must.
+func (sc *scanner) underscoreMAC() {
+	s := sc.name
+	for i := 0; i+17 <= len(s); i++ {
+		if s[i+2] != '_' || i > 0 && (isAlnum(s[i-1]) || s[i-1] == '_') {
+			continue
+		}
+		ok := true
+		for g := 0; g < 6 && ok; g++ {
+			k := i + 3*g
+			ok = isHex(s[k]) && isHex(s[k+1]) && (g == 5 || s[k+2] == '_')
+		}
+		if !ok || i+17 < len(s) && (isAlnum(s[i+17]) || s[i+17] == '_') {
+			continue
+		}
+		sc.add(CategoryDevice, int32(i), int32(i+17), 0.85)
+		sc.mask(i, i+17)
+		i += 16
+	}
+}

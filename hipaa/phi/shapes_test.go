@@ -1144,3 +1144,20 @@ func TestMemberIDShape(t *testing.T) {
 		{"builds/W967264940/log.txt", nil},
 	})
 }
+
+// TestTemplatesAndDevices: biometric template ids after the kind of
+// template and a prefix, in hex; device serials after a device type;
+// MACs with underscores; visit pages; and models and key fingerprints.
+func TestTemplatesAndDevices(t *testing.T) {
+	runShapeCases(t, Default(), []shapeCase{
+		{"biometrics/fingerprint-templates/VP-01425B3951543325.bin", []Category{CategoryLicense}},
+		{"FINGERPRINT_TEMPLATE#4066b97834e2e04c783a602f", []Category{CategoryLicense}},
+		{"patient-id/palmvein-templates/PV8907304946.bin", []Category{CategoryLicense}},
+		{"rpm/bp-cuff/ZTP331659V/readings", []Category{CategoryDevice}},
+		{"pairedDevices.ef_e1_f9_97_1f_ee", []Category{CategoryDevice}},
+		{"caregiver-feed/https://www.caringbridge.org/visit/rachelfreije", []Category{CategoryURL}},
+		{"models/bp-cuff-bp7250/config", nil},
+		{"ssh/host-key-fingerprint/7f3a9c2e11b4d5e6", nil},
+		{"ab_cd_ef_12_34_56_78", nil},
+	})
+}
