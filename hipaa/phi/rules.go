@@ -1747,6 +1747,21 @@ func (sc *scanner) memberIDShape() {
 	}
 }
 
+// aNumberShape finds an alien registration number (A and eight or nine
+// digits, a word of its own) in a name about immigration
+// (immigration-health/i-693/A884728701.pdf).
+func (sc *scanner) aNumberShape() {
+	for i := 0; i+1 < len(sc.toks); i++ {
+		t, u := &sc.toks[i], &sc.toks[i+1]
+		if t.kind != tkAlpha || u.kind != tkDigit || t.used || u.used || t.e-t.s != 1 || sc.name[t.s] != 'A' || u.s != t.e ||
+			t.s != t.ws || u.e != u.we || u.e-u.s < 8 || u.e-u.s > 9 {
+			continue
+		}
+		sc.add(CategoryLicense, t.s, u.e, 0.8)
+		t.used, u.used = true, true
+	}
+}
+
 // coverageName reports whether the name is about coverage or claims.
 func (sc *scanner) coverageName() bool {
 	if sc.ctxBits&(1<<ckPlan|1<<ckPlanWeak|1<<ckClaim) != 0 {

@@ -204,6 +204,9 @@ func (sc *scanner) run() {
 		sc.idSurname()
 		sc.prefixedID()
 		sc.memberIDShape()
+		if sc.ctxBits&(1<<ckImmig) != 0 {
+			sc.aNumberShape()
+		}
 		if sc.ctxBits&(1<<ckZIP) != 0 {
 			sc.postcodeAfterLabel()
 		}

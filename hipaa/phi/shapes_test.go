@@ -1159,5 +1159,7 @@ func TestTemplatesAndDevices(t *testing.T) {
 		{"models/bp-cuff-bp7250/config", nil},
 		{"ssh/host-key-fingerprint/7f3a9c2e11b4d5e6", nil},
 		{"ab_cd_ef_12_34_56_78", nil},
+		{"immigration-health/i-693/A884728701.pdf", []Category{CategoryLicense}},
+		{"docs/A884728701.pdf", nil},
 	})
 }
