@@ -63,6 +63,9 @@ func (sc *scanner) idRules() {
 			j++
 			fillers++
 		}
+		if j >= n {
+			continue
+		}
 		if c == ckBiometric && j+1 < n && sc.toks[j].kind == tkAlpha && sc.toks[j].ctx() == ckNone && sc.toks[j].e == sc.toks[j].we &&
 			(sc.wordHasDigit(j+1) || sc.toks[j+1].masked || j+2 < n && sc.toks[j+1].kind == tkAlpha && sc.toks[j+1].e-sc.toks[j+1].s <= 4 && sc.gap(j+2) == '-') {
 			j++ // the step or the kind of record: voiceprint/enroll-8C36E481ABE0, fingerprint-templates/VP-...
@@ -1694,8 +1697,10 @@ var idPrefixes = map[string]Category{
 // number ending its word group.
 func (sc *scanner) prefixedID() {
 	n := len(sc.toks)
-	for i := 0; i+1 < n; i++ {
-		t, u := &sc.toks[i], &sc.toks[i+1]
+	// visit the digit tokens (candidates) and look at the token before
+	for d := nextTok(sc.digitCand, 0); d < n; d = nextTok(sc.digitCand, d) {
+		i := d - 1
+		t, u := &sc.toks[i], &sc.toks[d]
 		if t.kind != tkAlpha || u.kind != tkDigit || t.masked && !t.hexw || t.used || u.used || u.masked && !u.hexw || t.e-t.s > 4 || t.caps == capMixed || t.caps == capTitle {
 			continue
 		}
@@ -1718,7 +1723,6 @@ func (sc *scanner) prefixedID() {
 		}
 		sc.add(c, t.s, u.e, 0.75)
 		t.used, u.used = true, true
-		i++
 	}
 }
 
@@ -1728,8 +1732,9 @@ func (sc *scanner) prefixedID() {
 // claim or member word, eligibility, enrollment, an X12 transaction).
 func (sc *scanner) memberIDShape() {
 	n := len(sc.toks)
-	for i := 0; i+1 < n; i++ {
-		t, u := &sc.toks[i], &sc.toks[i+1]
+	for d := nextTok(sc.digitCand, 0); d < n; d = nextTok(sc.digitCand, d) {
+		i := d - 1
+		t, u := &sc.toks[i], &sc.toks[d]
 		if t.kind != tkAlpha || u.kind != tkDigit || t.used || u.used || t.caps != capUpper && !(t.e-t.s == 1 && t.caps == capTitle) ||
 			t.e-t.s > 3 || u.e-u.s < 9 || u.e-u.s > 10 || t.s != t.ws || u.e != u.we || u.s != t.e {
 			continue
@@ -1743,7 +1748,6 @@ func (sc *scanner) memberIDShape() {
 		}
 		sc.add(CategoryHealthPlan, t.s, u.e, 0.6)
 		t.used, u.used = true, true
-		i++
 	}
 }
 

@@ -227,7 +227,7 @@ func (sc *scanner) run() {
 	if sc.seps&sepComma != 0 && sc.ndigit > 1 {
 		sc.coordPair()
 	}
-	if sc.ndigit > 0 && sc.hasUnderscore() {
+	if sc.ndigit > 0 && bits.OnesCount64(sc.linkTok) >= 5 && sc.hasUnderscore() {
 		sc.underscoreMAC()
 	}
 	if len(sc.dst) > sc.base && sc.lxOr&(lxOrgWord|lxSaint) != 0 {

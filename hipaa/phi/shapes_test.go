@@ -1161,5 +1161,12 @@ func TestTemplatesAndDevices(t *testing.T) {
 		{"ab_cd_ef_12_34_56_78", nil},
 		{"immigration-health/i-693/A884728701.pdf", []Category{CategoryLicense}},
 		{"docs/A884728701.pdf", nil},
+		// a label and its fillers at the very end (once read past the
+		// last token)
+		{"voiceprint-id", nil},
+		{"x/fingerprint_no", nil},
+		{"patient-photos", nil},
+		{"x-amz-meta-license-plate: FEB-5759*x-amz-meta-cert-fingerprint: ", []Category{CategoryVehicle}},
+		{"edi/835/outbound/ISA113299324_20190606_batch-238.x12*biometrics/", nil},
 	})
 }

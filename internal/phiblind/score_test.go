@@ -309,3 +309,38 @@ func BenchmarkBlindCorpus(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N*len(names))/b.Elapsed().Seconds(), "lines/s")
 }
+
+// TestScanPrefixes scans every corpus name cut after each separator (a
+// label left at the very end of a name once read past its last token)
+// and requires findings inside the name: Scan must never panic.
+func TestScanPrefixes(t *testing.T) {
+	det := phi.Default()
+	n := 0
+	for _, cf := range corpusFiles {
+		f, err := os.Open(filepath.Join("testdata", cf.name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines, err := phiblind.ReadTSV(f)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range lines {
+			for k := 1; k <= len(l.Name); k++ {
+				if k < len(l.Name) && strings.IndexByte("/_-:=#|*^ .", l.Name[k]) < 0 {
+					continue
+				}
+				for _, name := range []string{l.Name[:k], l.Name[:min(k+1, len(l.Name))]} {
+					for _, fd := range det.Scan(name) {
+						if fd.Start < 0 || fd.End > len(name) || fd.Start >= fd.End {
+							t.Fatalf("bad finding %+v in a %d-byte name (%s)", fd, len(name), cf.name)
+						}
+					}
+					n++
+				}
+			}
+		}
+	}
+	t.Logf("%d names scanned", n)
+}
