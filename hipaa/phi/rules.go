@@ -319,7 +319,7 @@ func (sc *scanner) idRules() {
 		case ckDevice:
 			// serials are often mostly letters: SN 9LZ36KCRZVDD
 			cat = CategoryDevice
-			if size < 8 && sc.gap(j) != '/' && sc.tokIs(last, "cuff", "glucometer", "oximeter", "thermometer", "inhaler", "cpap", "bipap", "concentrator", "nebulizer", "pump", "monitor", "sensor") {
+			if size < 8 && sc.gap(j) != '/' && sc.tokIs(last, "cuff", "glucometer", "oximeter", "thermometer", "inhaler", "cpap", "bipap", "concentrator", "nebulizer") {
 				break // a device type before its model: bp-cuff-bp7250
 			}
 			if digits >= 4 && size >= 6 || digits >= 2 && letters >= 2 && size >= 8 && size <= 20 {
