@@ -1701,7 +1701,7 @@ func (sc *scanner) prefixedID() {
 	for d := nextTok(sc.digitCand, 0); d < n; d = nextTok(sc.digitCand, d) {
 		i := d - 1
 		t, u := &sc.toks[i], &sc.toks[d]
-		if t.kind != tkAlpha || u.kind != tkDigit || t.masked && !t.hexw || t.used || u.used || u.masked && !u.hexw || t.e-t.s > 4 || t.caps == capMixed || t.caps == capTitle {
+		if u.e-u.s < 5 || u.e-u.s > 14 || t.kind != tkAlpha || u.kind != tkDigit || t.masked && !t.hexw || t.used || u.used || u.masked && !u.hexw || t.e-t.s > 4 || t.caps == capMixed || t.caps == capTitle {
 			continue
 		}
 		if g := sc.gap(i + 1); g != 0 && g != '-' && g != '_' || u.e-u.s < 5 || u.e-u.s > 14 {
@@ -1735,8 +1735,8 @@ func (sc *scanner) memberIDShape() {
 	for d := nextTok(sc.digitCand, 0); d < n; d = nextTok(sc.digitCand, d) {
 		i := d - 1
 		t, u := &sc.toks[i], &sc.toks[d]
-		if t.kind != tkAlpha || u.kind != tkDigit || t.used || u.used || t.caps != capUpper && !(t.e-t.s == 1 && t.caps == capTitle) ||
-			t.e-t.s > 3 || u.e-u.s < 9 || u.e-u.s > 10 || t.s != t.ws || u.e != u.we || u.s != t.e {
+		if u.e-u.s < 9 || u.e-u.s > 10 || t.kind != tkAlpha || u.kind != tkDigit || t.used || u.used || t.caps != capUpper && !(t.e-t.s == 1 && t.caps == capTitle) ||
+			t.e-t.s > 3 || t.s != t.ws || u.e != u.we || u.s != t.e {
 			continue
 		}
 		if sc.tokIs(i, "isa", "gs", "st", "se", "ge", "iea", "bht", "trn", "msg", "msh", "ctl", "zz", "ord", "inv", "txn", "req",
