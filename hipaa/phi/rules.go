@@ -2748,7 +2748,7 @@ func (sc *scanner) greetingName() {
 				best = min(best, 0.7) // نیلوفر, your results: a script without case
 				continue
 			}
-			if t.kind != tkAlpha || t.masked || t.used || t.e-t.s < 2 || t.caps != capTitle && !(t.caps == capUpper && !sc.hasLowerName()) {
+			if t.kind != tkAlpha || t.masked || t.used || t.e-t.s < 2 || t.caps != capTitle && !(t.caps == capUpper && !hasLower(sc.name)) {
 				return
 			}
 			if t.lx&(lxEngCommon|lxStop|lxCtxMask) != 0 {
@@ -2783,10 +2783,6 @@ func (sc *scanner) greetingName() {
 		}
 	}
 }
-
-// hasLowerName reports whether the name has a lower-case letter: in an
-// all-capitals subject a capital word says nothing.
-func (sc *scanner) hasLowerName() bool { return hasLower(sc.name) }
 
 // nameBeforeBirth finds the person whose birth date a name carries: one
 // to three words, each a name or an unknown word (not English, not a
@@ -3034,23 +3030,33 @@ func consonant(c byte) bool {
 
 // phoneSSNShape reports whether s is digits grouped 3-3-4 or 3-2-4.
 func phoneSSNShape(s string) bool {
-	var L [4]int
-	n, run := 0, 0
-	for i := 0; i <= len(s); i++ {
-		if i < len(s) && isDigit(s[i]) {
-			run++
+	_, L, n := digitGroups(s)
+	return n == 3 && L[0] == 3 && (L[1] == 3 || L[1] == 2) && L[2] == 4
+}
+
+// digitGroups splits s into its runs of digits (at any other byte) and
+// returns their values (of the first 9 digits), their lengths and their
+// number, or n = -1 when there are more than four.
+func digitGroups(s string) (g, L [4]int, n int) {
+	for i := 0; i < len(s); {
+		if !isDigit(s[i]) {
+			i++
 			continue
 		}
-		if run > 0 {
-			if n == len(L) {
-				return false
-			}
-			L[n] = run
-			n++
-			run = 0
+		if n == len(g) {
+			return g, L, -1
 		}
+		v, k := 0, i
+		for ; k < len(s) && isDigit(s[k]); k++ {
+			if k-i < 9 {
+				v = v*10 + int(s[k]-'0')
+			}
+		}
+		g[n], L[n] = v, k-i
+		n++
+		i = k
 	}
-	return n == 3 && L[0] == 3 && (L[1] == 3 || L[1] == 2) && L[2] == 4
+	return g, L, n
 }
 
 // periodLike reports whether id is a reporting period: a year, then a
@@ -3098,26 +3104,9 @@ func cpfCheck(d [11]int) bool {
 // SSN, which the digit rules read. PAT#069-70-03 and RX#3904957-82570 are
 // ids.
 func dateGroups(s string) bool {
-	var g [4]int
-	var L [4]int
-	n := 0
-	for i := 0; i < len(s); {
-		if !isDigit(s[i]) {
-			i++
-			continue
-		}
-		if n == len(g) {
-			return false
-		}
-		v, k := 0, i
-		for ; k < len(s) && isDigit(s[k]); k++ {
-			if k-i < 9 {
-				v = v*10 + int(s[k]-'0')
-			}
-		}
-		g[n], L[n] = v, k-i
-		n++
-		i = k
+	g, L, n := digitGroups(s)
+	if n < 0 {
+		return false
 	}
 	switch {
 	case n == 3 && L[0] == 3 && L[2] == 4 && (L[1] == 3 || L[1] == 2):
